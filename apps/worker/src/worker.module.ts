@@ -1,0 +1,47 @@
+import { CentresModule } from '@carebook/centres';
+import {
+  BullmqOutboxPublisher,
+  CoreModule,
+  CoreModuleOptions,
+  DOMAIN_EVENTS_QUEUE,
+  OutboxPublisher,
+  OutboxRelay,
+  REDIS_CONFIG,
+  RedisConfig,
+  bullConnection,
+} from '@carebook/core';
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainEventsProcessor } from './domain-events/domain-events.processor';
+import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
+
+const processors = [DomainEventsProcessor];
+
+/** The worker: outbox relay, BullMQ processors and schedulers. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: CoreModuleOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(options),
+        BullModule.forRootAsync({
+          inject: [REDIS_CONFIG],
+          useFactory: (redis: RedisConfig) => ({
+            prefix: redis.queuePrefix,
+            connection: bullConnection(redis.url, { maxRetriesPerRequest: null }),
+          }),
+        }),
+        BullModule.registerQueue({ name: DOMAIN_EVENTS_QUEUE }),
+        CentresModule,
+      ],
+      providers: [
+        ...processors,
+        { provide: OutboxPublisher, useClass: BullmqOutboxPublisher },
+        { provide: OutboxRelay, inject: [DataSource, OutboxPublisher], useFactory: (db: DataSource, p: OutboxPublisher) => new OutboxRelay(db, p) },
+        OutboxRelayRunner,
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+/** @carebook/testing: test services, in-process app boot, fixtures and fakes. Tests only. */
+export * from './test-services';
+export * from './test-app';
+export * from './fixtures';
+export * from './fixed-clock';
+export * from './disposable-redis';
+export * from './test-database';

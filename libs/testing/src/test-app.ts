@@ -1,0 +1,62 @@
+import { configureHttpApp } from '@carebook/core';
+import type { Abstract, DynamicModule, INestApplication, INestApplicationContext, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+
+/** Credentials of the admin that every test app bootstraps (one ADMIN for the test database). */
+export const TEST_ADMIN = { username: 'test-admin', password: 'test-admin-password-1' };
+
+/** Variables every test app gets; each app (file) gets its own queue prefix in Redis. */
+export function testEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    BOOTSTRAP_ADMIN_USERNAME: TEST_ADMIN.username,
+    BOOTSTRAP_ADMIN_PASSWORD: TEST_ADMIN.password,
+    QUEUE_PREFIX: `cbtest-${randomUUID().slice(0, 8)}`,
+    OUTBOX_POLL_MS: '50',
+    DEV_MESSAGES: '1',
+    ...extra,
+  };
+}
+
+export interface TestApi {
+  app: INestApplication;
+  http: TestAgent;
+  close(): Promise<void>;
+}
+
+type AppFactory = { forRoot(options: { env?: Record<string, string | undefined> }): DynamicModule };
+
+/**
+ * Boots `apps/api` in-process exactly as `main.ts` configures it (filters, pipes, versioning,
+ * Swagger), on the test services. `override` swaps providers (e.g. a FixedClock).
+ */
+export async function startTestApi(
+  appModule: AppFactory,
+  options: { env?: Record<string, string | undefined>; override?: (b: TestingModuleBuilder) => TestingModuleBuilder } = {},
+): Promise<TestApi> {
+  let builder = Test.createTestingModule({ imports: [appModule.forRoot({ env: testEnv(options.env) })] });
+  if (options.override) builder = options.override(builder);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  configureHttpApp(app);
+  await app.init();
+  return { app, http: request(app.getHttpServer()), close: () => app.close() };
+}
+
+/** Boots `apps/worker` in-process (outbox relay and processors run until `close`). */
+export async function startTestWorker(
+  workerModule: AppFactory,
+  options: { env?: Record<string, string | undefined>; override?: (b: TestingModuleBuilder) => TestingModuleBuilder } = {},
+): Promise<{ ctx: INestApplicationContext; get<T>(token: Type<T> | Abstract<T> | string | symbol): T; close(): Promise<void> }> {
+  let builder = Test.createTestingModule({ imports: [workerModule.forRoot({ env: testEnv(options.env) })] });
+  if (options.override) builder = options.override(builder);
+  const moduleRef = await builder.compile();
+  const ctx = moduleRef.createNestApplication({ bufferLogs: true });
+  await ctx.init();
+  return { ctx, get: (token) => ctx.get(token), close: () => ctx.close() };
+}
