@@ -102,10 +102,10 @@ export function loadConfig(env: Env = process.env): CarebookConfig {
   const r = new Reader(env);
   const nodeEnv = r.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const production = nodeEnv === 'production';
-  const cors = r.str('CORS_ORIGINS', production ? '' : '*');
+  const cors = r.str('CORS_ORIGINS', production ? undefined : '*');
   const devMessages = r.bool('DEV_MESSAGES', false);
   if (production && devMessages) r.problems.push('DEV_MESSAGES must not be set when NODE_ENV=production');
-  if (production && cors === '*') r.problems.push('CORS_ORIGINS must list origins when NODE_ENV=production');
+  if (production && cors === '*') r.problems.push('CORS_ORIGINS must list origins (not *) when NODE_ENV=production');
 
   const jwtSecret = r.str('JWT_SECRET', production ? undefined : DEV_JWT_SECRET);
   if (jwtSecret && jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters');
