@@ -24,6 +24,7 @@ async function main() {
   await ensureDeps(root);
   const { env, userSet, dotenv, dotenvCount } = loadEnv(root);
   if (dotenv) ok(`Loaded .env (${dotenvCount} variable${dotenvCount === 1 ? '' : 's'}; your shell's variables win)`);
+  const demoAdmin = applyDevelopmentDefaults(env, userSet);
 
   const port = Number(env.PORT);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new FatalError(`PORT must be a TCP port number (got "${env.PORT}").`);
@@ -69,6 +70,25 @@ async function main() {
   ok(`Demo data ready (${seconds(started)})`);
 
   await supervise(childEnv, port);
+  if (demoAdmin) console.log(`Sign in as ${DEV_DEFAULTS.BOOTSTRAP_ADMIN_USERNAME} / ${DEV_DEFAULTS.BOOTSTRAP_ADMIN_PASSWORD} (development admin; set BOOTSTRAP_ADMIN_* to choose your own).`);
+}
+
+/** What a newcomer needs to try carebook locally; never applied with NODE_ENV=production. */
+const DEV_DEFAULTS = Object.freeze({
+  BOOTSTRAP_ADMIN_USERNAME: 'admin',
+  BOOTSTRAP_ADMIN_PASSWORD: 'carebook-admin-123',
+  DEV_MESSAGES: '1',
+});
+
+/** Fills unset development conveniences; answers whether the demo admin credentials apply. */
+function applyDevelopmentDefaults(env, userSet) {
+  if ((env.NODE_ENV ?? 'development') === 'production') return false;
+  const adminChosen = userSet.has('BOOTSTRAP_ADMIN_USERNAME') || userSet.has('BOOTSTRAP_ADMIN_PASSWORD');
+  for (const [key, value] of Object.entries(DEV_DEFAULTS)) {
+    if (key.startsWith('BOOTSTRAP_ADMIN_') && adminChosen) continue;
+    if (!userSet.has(key)) env[key] = value;
+  }
+  return !adminChosen;
 }
 
 /** Run the API and the worker until one exits or we are asked to stop. */

@@ -48,11 +48,9 @@ async function main() {
 
   const { code, signal } = await new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: 'inherit' });
-    // Ctrl-C reaches jest from the terminal; wait for it to finish rather than die first.
-    const forward = (sig) => () => child.kill(sig);
-    process.on('SIGINT', () => {});
-    process.on('SIGTERM', forward('SIGTERM'));
-    process.on('SIGHUP', forward('SIGHUP'));
+    // Pass signals on to jest and wait for it to finish rather than die first (a Ctrl-C in the
+    // terminal reaches jest directly too; a second one does no harm).
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
     child.on('error', (err) => resolve({ code: 1, signal: null, error: err }));
     child.on('exit', (c, s) => resolve({ code: c, signal: s }));
   });

@@ -1,4 +1,4 @@
-import { Actor, ALL_ROLES, CurrentActor, ForbiddenError, Public, Roles } from '@carebook/core';
+import { Actor, ALL_ROLES, CurrentActor, Public, Roles } from '@carebook/core';
 import {
   GetStaffUser,
   LoginResultDto,
@@ -40,10 +40,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in staff user, with role and centres' })
   @ApiOkResponse({ type: StaffUserDto, description: 'The caller' })
   me(@CurrentActor() actor: Actor): Promise<StaffUserDto> {
-    // RolesGuard already turns patients away; this keeps the route safe without it.
-    if (actor.kind !== 'staff') {
-      throw new ForbiddenError('This route is for staff; patients use /patient-auth/me.');
-    }
+    // @Roles admits staff only, so the actor is a staff user here.
     return this.queries.execute(new GetStaffUser(actor.id));
   }
 }
