@@ -22,7 +22,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
 import type { LoadJob, LoadResult } from './load-worker';
 
-const HANDLER = 'libs/centres/src/application/queries/find-centres-near/find-centres-near.handler.ts';
+const HANDLER =
+  'libs/centres/src/application/queries/find-centres-near/find-centres-near.handler.ts';
 const CENTRE_VIEW = 'libs/centres/src/application/centre-view.ts';
 const ROOT = findRoot(__dirname);
 const ROUTE = '/api/v1/centres';
@@ -71,7 +72,9 @@ async function main(): Promise<number> {
   const api = await bootApi(opts);
   try {
     const check = await checkSameAnswers(opts, sqlText, api.port);
-    log(`check: ${check.points} points, HTTP items = SQL rows (ids, order, total) at every one; ${check.nonEmpty} non-empty`);
+    log(
+      `check: ${check.points} points, HTTP items = SQL rows (ids, order, total) at every one; ${check.nonEmpty} non-empty`,
+    );
 
     const base: Omit<LoadJob, 'target'> = {
       concurrency: opts.concurrency,
@@ -83,9 +86,17 @@ async function main(): Promise<number> {
       limit: PAGE_LIMIT,
     };
     log(`load: SQL for ${opts.warmupS} + ${opts.durationS} s ...`);
-    const sql = await runLoad({ ...base, target: 'sql', sql: { url: opts.databaseUrl, poolSize: opts.pool, text: sqlText } });
+    const sql = await runLoad({
+      ...base,
+      target: 'sql',
+      sql: { url: opts.databaseUrl, poolSize: opts.pool, text: sqlText },
+    });
     log(`load: HTTP for ${opts.warmupS} + ${opts.durationS} s ...`);
-    const httpResult = await runLoad({ ...base, target: 'http', http: { port: api.port, pathPrefix: ROUTE } });
+    const httpResult = await runLoad({
+      ...base,
+      target: 'http',
+      http: { port: api.port, pathPrefix: ROUTE },
+    });
 
     const s = summarise(sql);
     const h = summarise(httpResult);
@@ -97,24 +108,62 @@ async function main(): Promise<number> {
     };
     const errors = sql.errors + httpResult.errors;
     if (opts.json) {
-      console.log(JSON.stringify({ options: { ...opts, databaseUrl: redact(opts.databaseUrl) }, sql: s, http: h, ratio }, null, 2));
+      console.log(
+        JSON.stringify(
+          { options: { ...opts, databaseUrl: redact(opts.databaseUrl) }, sql: s, http: h, ratio },
+          null,
+          2,
+        ),
+      );
     } else {
       const cpu = os.cpus();
       console.log('');
-      console.log(`carebook bench: GET ${ROUTE}?lat=&lng=&radiusKm=${RADIUS_KM} against its own SQL, same run`);
-      console.log(`machine  ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, PostgreSQL ${pgVersion}, PostGIS ${postgis}`);
-      console.log(`NOTE     load generator (worker thread), API (main thread) and PostgreSQL share these ${cpu.length} cores:`);
+      console.log(
+        `carebook bench: GET ${ROUTE}?lat=&lng=&radiusKm=${RADIUS_KM} against its own SQL, same run`,
+      );
+      console.log(
+        `machine  ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, PostgreSQL ${pgVersion}, PostGIS ${postgis}`,
+      );
+      console.log(
+        `NOTE     load generator (worker thread), API (main thread) and PostgreSQL share these ${cpu.length} cores:`,
+      );
       console.log('         read the ratio, not the absolute capacity of a server.');
-      console.log(`data     ${dbName(opts.databaseUrl)}: ${opts.centres.toLocaleString('en')} centres at random points, lat ${BOX.lat.join('-')}, lng ${BOX.lng.join('-')}`);
-      console.log(`load     ${opts.concurrency} in flight, ${opts.warmupS} s warm-up + ${opts.durationS} s measured per target, random points in the same box,`);
-      console.log(`         keep-alive loopback; ${opts.pool} PostgreSQL connections for both (SQL: pg Pool; HTTP: DATABASE_POOL_SIZE)`);
-      console.log(`SQL      copied at run time from ${HANDLER}, limit ${PAGE_LIMIT}, ${(s.volume / Math.max(s.requests, 1)).toFixed(2)} rows per query on average`);
-      console.log(`HTTP     LOG_LEVEL=silent, throttle 1,000,000/min, ${Math.round(h.volume / Math.max(h.requests, 1))} bytes per response on average`);
+      console.log(
+        `data     ${dbName(opts.databaseUrl)}: ${opts.centres.toLocaleString('en')} centres at random points, lat ${BOX.lat.join('-')}, lng ${BOX.lng.join('-')}`,
+      );
+      console.log(
+        `load     ${opts.concurrency} in flight, ${opts.warmupS} s warm-up + ${opts.durationS} s measured per target, random points in the same box,`,
+      );
+      console.log(
+        `         keep-alive loopback; ${opts.pool} PostgreSQL connections for both (SQL: pg Pool; HTTP: DATABASE_POOL_SIZE)`,
+      );
+      console.log(
+        `SQL      copied at run time from ${HANDLER}, limit ${PAGE_LIMIT}, ${(s.volume / Math.max(s.requests, 1)).toFixed(2)} rows per query on average`,
+      );
+      console.log(
+        `HTTP     LOG_LEVEL=silent, throttle 1,000,000/min, ${Math.round(h.volume / Math.max(h.requests, 1))} bytes per response on average`,
+      );
       console.log('');
       printTable([
         ['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'errors'],
-        ['SQL (pg, direct)', fmtInt(s.rps), fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.p99), fmtInt(s.requests), fmtInt(s.errors)],
-        [`HTTP GET ${ROUTE}`, fmtInt(h.rps), fmtMs(h.p50), fmtMs(h.p95), fmtMs(h.p99), fmtInt(h.requests), fmtInt(h.errors)],
+        [
+          'SQL (pg, direct)',
+          fmtInt(s.rps),
+          fmtMs(s.p50),
+          fmtMs(s.p95),
+          fmtMs(s.p99),
+          fmtInt(s.requests),
+          fmtInt(s.errors),
+        ],
+        [
+          `HTTP GET ${ROUTE}`,
+          fmtInt(h.rps),
+          fmtMs(h.p50),
+          fmtMs(h.p95),
+          fmtMs(h.p99),
+          fmtInt(h.requests),
+          fmtInt(h.errors),
+        ],
         ['HTTP / SQL', fmtX(ratio.rps), fmtX(ratio.p50), fmtX(ratio.p95), fmtX(ratio.p99), '', ''],
       ]);
       if (sql.firstError) console.log(`first SQL error: ${sql.firstError}`);
@@ -148,10 +197,17 @@ function readOptions(): Options {
     process.exit(0);
   }
   const env = process.env;
-  const num = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
+  const num = (
+    name: string,
+    raw: string | undefined,
+    fallback: number,
+    min: number,
+    max: number,
+  ): number => {
     if (raw === undefined || raw.trim() === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      fail(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
     return value;
   };
   const databaseUrl = env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/carebook_bench';
@@ -165,7 +221,13 @@ function readOptions(): Options {
     warmupS: num('--warmup', values.warmup ?? env.BENCH_WARMUP, 2, 0, 30),
     centres: num('--centres', values.centres ?? env.BENCH_CENTRES, 10_000, 1, 1_000_000),
     pool: num('--pool', values.pool ?? env.BENCH_POOL, 10, 1, 100),
-    maxRequests: num('--max-requests', values['max-requests'] ?? env.BENCH_MAX_REQUESTS, 1_000_000, 1, 10_000_000),
+    maxRequests: num(
+      '--max-requests',
+      values['max-requests'] ?? env.BENCH_MAX_REQUESTS,
+      1_000_000,
+      1,
+      10_000_000,
+    ),
     databaseUrl,
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
     json: values.json ?? false,
@@ -175,7 +237,10 @@ function readOptions(): Options {
 // ---------------------------------------------------------------------------------------------
 // Database: create, migrate, seed
 
-async function prepareDatabase(opts: Options, log: (line: string) => void): Promise<{ pg: string; postgis: string }> {
+async function prepareDatabase(
+  opts: Options,
+  log: (line: string) => void,
+): Promise<{ pg: string; postgis: string }> {
   const name = dbName(opts.databaseUrl);
   const maintenance = new URL(opts.databaseUrl);
   maintenance.pathname = '/postgres';
@@ -191,14 +256,17 @@ async function prepareDatabase(opts: Options, log: (line: string) => void): Prom
   });
 
   const versions = await withClient(opts.databaseUrl, async (c) => {
-    for (const ext of ['postgis', 'btree_gist', 'citext', 'pgcrypto']) await c.query(`CREATE EXTENSION IF NOT EXISTS ${ext}`);
+    for (const ext of ['postgis', 'btree_gist', 'citext', 'pgcrypto'])
+      await c.query(`CREATE EXTENSION IF NOT EXISTS ${ext}`);
     const { rows } = await c.query<{ pg: string; postgis: string }>(
       `SELECT current_setting('server_version') AS pg, extversion AS postgis FROM pg_extension WHERE extname = 'postgis'`,
     );
     return rows[0];
   });
 
-  const db = new DataSource(dataSourceOptions({ url: opts.databaseUrl, poolSize: 1 }, 'carebook-bench-migrate'));
+  const db = new DataSource(
+    dataSourceOptions({ url: opts.databaseUrl, poolSize: 1 }, 'carebook-bench-migrate'),
+  );
   await db.initialize();
   try {
     const applied = await db.runMigrations({ transaction: 'each' });
@@ -236,7 +304,9 @@ async function prepareDatabase(opts: Options, log: (line: string) => void): Prom
       throw error;
     }
     await c.query('VACUUM ANALYZE centres');
-    log(`data: inserted ${opts.centres.toLocaleString('en')} centres into ${name} in ${Date.now() - t0} ms`);
+    log(
+      `data: inserted ${opts.centres.toLocaleString('en')} centres into ${name} in ${Date.now() - t0} ms`,
+    );
   });
   return versions;
 }
@@ -250,9 +320,15 @@ function handlerSql(): string {
   const view = readFileSync(path.join(ROOT, CENTRE_VIEW), 'utf8');
   const query = /this\.db\.query[^(]*\(\s*`([^`]*)`/.exec(handler)?.[1];
   const columns = /export const CENTRE_COLUMNS\s*=\s*`([^`]*)`/.exec(view)?.[1];
-  if (!query || !columns) fail(`could not find the SQL in ${HANDLER} / CENTRE_COLUMNS in ${CENTRE_VIEW}; update bench/centres-near.bench.ts`);
+  if (!query || !columns)
+    fail(
+      `could not find the SQL in ${HANDLER} / CENTRE_COLUMNS in ${CENTRE_VIEW}; update bench/centres-near.bench.ts`,
+    );
   const sql = query.replace('${CENTRE_COLUMNS}', columns);
-  if (sql.includes('${')) fail(`the SQL in ${HANDLER} interpolates something the bench does not know; update bench/centres-near.bench.ts`);
+  if (sql.includes('${'))
+    fail(
+      `the SQL in ${HANDLER} interpolates something the bench does not know; update bench/centres-near.bench.ts`,
+    );
   return sql;
 }
 
@@ -276,7 +352,9 @@ async function bootApi(opts: Options): Promise<{ port: number; close: () => Prom
     BOOTSTRAP_ADMIN_PASSWORD: undefined,
     BOOTSTRAP_ADMIN_PHONE: undefined,
   };
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env }), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env }), {
+    bufferLogs: true,
+  });
   configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -284,7 +362,11 @@ async function bootApi(opts: Options): Promise<{ port: number; close: () => Prom
 }
 
 /** Before measuring: the route and the SQL must give the same answer (else the ratio means nothing). */
-async function checkSameAnswers(opts: Options, sqlText: string, port: number): Promise<{ points: number; nonEmpty: number }> {
+async function checkSameAnswers(
+  opts: Options,
+  sqlText: string,
+  port: number,
+): Promise<{ points: number; nonEmpty: number }> {
   return withClient(opts.databaseUrl, async (c) => {
     // Random points, plus points on real centres so that some answers are not empty.
     const { rows: onCentres } = await c.query<{ lat: number; lng: number }>(
@@ -296,13 +378,29 @@ async function checkSameAnswers(opts: Options, sqlText: string, port: number): P
     for (let i = 0; i < sample.length; i += 2) points.push([sample[i], sample[i + 1]]);
     let nonEmpty = 0;
     for (const [lat, lng] of points) {
-      const { rows } = await c.query<{ id: string; total: string }>(sqlText, [lat, lng, RADIUS_KM, null, PAGE_LIMIT, 0]);
-      const res = await fetch(`http://127.0.0.1:${port}${ROUTE}?lat=${lat}&lng=${lng}&radiusKm=${RADIUS_KM}`);
-      if (res.status !== 200) fail(`check: GET ${ROUTE} at ${lat},${lng} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      const { rows } = await c.query<{ id: string; total: string }>(sqlText, [
+        lat,
+        lng,
+        RADIUS_KM,
+        null,
+        PAGE_LIMIT,
+        0,
+      ]);
+      const res = await fetch(
+        `http://127.0.0.1:${port}${ROUTE}?lat=${lat}&lng=${lng}&radiusKm=${RADIUS_KM}`,
+      );
+      if (res.status !== 200)
+        fail(
+          `check: GET ${ROUTE} at ${lat},${lng} answered ${res.status}: ${(await res.text()).slice(0, 300)}`,
+        );
       const page = (await res.json()) as { items: Array<{ id: string }>; total: number };
       const same =
-        page.items.map((x) => x.id).join() === rows.map((r) => r.id).join() && page.total === Number(rows[0]?.total ?? 0);
-      if (!same) fail(`check: at ${lat},${lng} the route and the SQL disagree (${page.items.length} items vs ${rows.length} rows)`);
+        page.items.map((x) => x.id).join() === rows.map((r) => r.id).join() &&
+        page.total === Number(rows[0]?.total ?? 0);
+      if (!same)
+        fail(
+          `check: at ${lat},${lng} the route and the SQL disagree (${page.items.length} items vs ${rows.length} rows)`,
+        );
       if (rows.length) nonEmpty++;
     }
     if (!nonEmpty) fail('check: every answer was empty; is the data there?');
@@ -319,7 +417,11 @@ function runLoad(job: LoadJob): Promise<LoadResult> {
     let result: LoadResult | undefined;
     worker.once('message', (r: LoadResult) => (result = r));
     worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load worker exited with code ${code} without a result`))));
+    worker.once('exit', (code) =>
+      result
+        ? resolve(result)
+        : reject(new Error(`load worker exited with code ${code} without a result`)),
+    );
   });
 }
 
@@ -336,7 +438,10 @@ interface Summary {
 
 function summarise(r: LoadResult): Summary {
   const sorted = r.latenciesMs.slice().sort();
-  const pct = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : NaN);
+  const pct = (q: number) =>
+    sorted.length
+      ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]
+      : NaN;
   return {
     rps: sorted.length / (r.elapsedMs / 1000),
     p50: pct(0.5),
@@ -352,7 +457,11 @@ function summarise(r: LoadResult): Summary {
 function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const [n, row] of rows.entries()) {
-    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   '));
+    console.log(
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('   '),
+    );
     if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('   '));
   }
 }

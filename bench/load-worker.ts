@@ -53,8 +53,9 @@ async function run(job: LoadJob): Promise<LoadResult> {
           const i = (next++ % (job.points.length / 2)) * 2;
           const t0 = performance.now();
           try {
-            volume += await send(job.points[i], job.points[i + 1]);
+            const amount = await send(job.points[i], job.points[i + 1]);
             latencies.push(performance.now() - t0);
+            volume += amount; // not `volume += await ...`: that reads volume before awaiting
           } catch (error) {
             errors++;
             firstError ??= (error as Error).message;
@@ -62,7 +63,13 @@ async function run(job: LoadJob): Promise<LoadResult> {
         }
       };
       await Promise.all(Array.from({ length: job.concurrency }, loop));
-      return { latenciesMs: Float64Array.from(latencies), errors, firstError, volume, elapsedMs: performance.now() - start };
+      return {
+        latenciesMs: Float64Array.from(latencies),
+        errors,
+        firstError,
+        volume,
+        elapsedMs: performance.now() - start,
+      };
     };
     if (job.warmupMs > 0) await phase(job.warmupMs, job.maxRequests);
     return await phase(job.durationMs, job.maxRequests);
@@ -75,7 +82,11 @@ async function openTarget(job: LoadJob): Promise<{ send: Send; close: () => Prom
   const params = (lat: number, lng: number) => [lat, lng, job.radiusKm, null, job.limit, 0];
   if (job.target === 'sql') {
     const { url, poolSize, text } = job.sql!;
-    const pool = new Pool({ connectionString: url, max: poolSize, application_name: 'carebook-bench-sql' });
+    const pool = new Pool({
+      connectionString: url,
+      max: poolSize,
+      application_name: 'carebook-bench-sql',
+    });
     // Open every connection before the clock starts (the first query on one costs 9-19 ms).
     const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
     await Promise.all(clients.map((c) => c.query('SELECT 1')));
@@ -90,20 +101,27 @@ async function openTarget(job: LoadJob): Promise<{ send: Send; close: () => Prom
   const send: Send = (lat, lng) =>
     new Promise((resolve, reject) => {
       const path = `${pathPrefix}?lat=${lat}&lng=${lng}&radiusKm=${job.radiusKm}`;
-      const req = http.request({ host: '127.0.0.1', port, path, agent, headers: { accept: 'application/json' } }, (res) => {
-        let bytes = 0;
-        const body: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (res.statusCode !== 200) body.push(chunk);
-        });
-        res.on('end', () =>
-          res.statusCode === 200
-            ? resolve(bytes)
-            : reject(new Error(`HTTP ${res.statusCode} ${Buffer.concat(body).toString('utf8').slice(0, 300)}`)),
-        );
-        res.on('error', reject);
-      });
+      const req = http.request(
+        { host: '127.0.0.1', port, path, agent, headers: { accept: 'application/json' } },
+        (res) => {
+          let bytes = 0;
+          const body: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (res.statusCode !== 200) body.push(chunk);
+          });
+          res.on('end', () =>
+            res.statusCode === 200
+              ? resolve(bytes)
+              : reject(
+                  new Error(
+                    `HTTP ${res.statusCode} ${Buffer.concat(body).toString('utf8').slice(0, 300)}`,
+                  ),
+                ),
+          );
+          res.on('error', reject);
+        },
+      );
       req.setTimeout(10_000, () => req.destroy(new Error('no response within 10 s')));
       req.on('error', reject);
       req.end();

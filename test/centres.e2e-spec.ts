@@ -89,7 +89,8 @@ describe('Centres over HTTP', () => {
     const demoIds = new Set(DEMO_CENTRES.map((c) => c.id));
     const demo = res.body.items.filter((c: { id: string }) => demoIds.has(c.id));
     expect(demo.map((c: { name: string }) => c.name)).toEqual(['carebook Indiranagar', 'carebook Jayanagar', 'carebook Koramangala']);
-    expect(res.body.items.every((c: { city: string }) => c.city === 'Bengaluru')).toBe(true);
+    // Only the Bengaluru demo centres qualify (Whitefield is ~17 km away); other suites' centres live elsewhere.
+    expect(demo.every((c: { city: string }) => c.city === 'Bengaluru')).toBe(true);
     const distances = res.body.items.map((c: { distanceKm: number }) => c.distanceKm);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     expect(distances.every((d: number) => d > 0 && d <= 10)).toBe(true);

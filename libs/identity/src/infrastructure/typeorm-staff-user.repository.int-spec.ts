@@ -49,7 +49,7 @@ describe('TypeormStaffUserRepository + GetStaffUser (PostgreSQL)', () => {
     const rows: Array<{ id: string }> = await db.query(
       `INSERT INTO centres (name, city, address, phone, location)
        SELECT 'Identity test ' || n, 'Testpur', '1 Test Road', '+918041000001',
-              ST_SetSRID(ST_MakePoint(77.59, 12.97), 4326)::geography
+              ST_SetSRID(ST_MakePoint(-40.5, -33.5), 4326)::geography
          FROM generate_series(1, 2) AS n
        RETURNING id`,
     );
