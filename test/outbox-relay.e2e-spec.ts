@@ -1,8 +1,7 @@
 import { CentreCreated } from '@carebook/centres';
-import { DOMAIN_EVENTS_QUEUE, OutboxPublisher, OutboxRelay, RelayedMessage } from '@carebook/core';
+import { DOMAIN_EVENTS_QUEUE, DomainEventDispatcher, OutboxPublisher, OutboxRelay, RelayedMessage } from '@carebook/core';
 import { adminToken, createCentre, openTestDataSource, startTestApi, startTestWorker, TestApi } from '@carebook/testing';
 import { getQueueToken } from '@nestjs/bullmq';
-import { EventBus } from '@nestjs/cqrs';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
@@ -35,11 +34,11 @@ describe('Outbox relay (worker)', () => {
     await db.destroy();
   });
 
-  it('delivers a committed event to the worker EventBus once and marks it published', async () => {
+  it('delivers a committed event to its worker handlers once and marks it published', async () => {
     const worker = await startTestWorker(WorkerModule);
     const seen: string[] = [];
-    const sub = worker.get(EventBus).subscribe((e) => {
-      if (e instanceof CentreCreated) seen.push(e.aggregateId);
+    const unsubscribe = worker.get(DomainEventDispatcher).register(CentreCreated, {
+      handle: async (e) => void seen.push(e.aggregateId),
     });
     try {
       const centre = await createCentre(api.http, token);
@@ -48,7 +47,7 @@ describe('Outbox relay (worker)', () => {
       expect(row.published_at).toBeInstanceOf(Date);
       expect(seen.filter((id) => id === centre.id)).toHaveLength(1);
     } finally {
-      sub.unsubscribe();
+      unsubscribe();
       await worker.close();
     }
   });
@@ -61,8 +60,8 @@ describe('Outbox relay (worker)', () => {
     const queue = worker.get<Queue>(getQueueToken(DOMAIN_EVENTS_QUEUE));
     const publisher = worker.get(OutboxPublisher);
     const seen: string[] = [];
-    const sub = worker.get(EventBus).subscribe((e) => {
-      if (e instanceof CentreCreated) seen.push(e.eventId);
+    const unsubscribe = worker.get(DomainEventDispatcher).register(CentreCreated, {
+      handle: async (e) => void seen.push(e.eventId),
     });
     try {
       const centre = await createCentre(api.http, token);
@@ -91,7 +90,7 @@ describe('Outbox relay (worker)', () => {
       await new Promise((r) => setTimeout(r, 200));
       expect(seen.filter((id) => id === eventId)).toHaveLength(1);
     } finally {
-      sub.unsubscribe();
+      unsubscribe();
       await worker.close();
     }
   });

@@ -4,6 +4,7 @@ import {
   CoreModule,
   CoreModuleOptions,
   DOMAIN_EVENTS_QUEUE,
+  DomainEventDispatcher,
   OutboxPublisher,
   OutboxRelay,
   REDIS_CONFIG,
@@ -12,6 +13,7 @@ import {
 } from '@carebook/core';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { DomainEventsProcessor } from './domain-events/domain-events.processor';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
@@ -33,11 +35,13 @@ export class WorkerModule {
             connection: bullConnection(redis.url, { maxRetriesPerRequest: null }),
           }),
         }),
+        DiscoveryModule,
         BullModule.registerQueue({ name: DOMAIN_EVENTS_QUEUE }),
         CentresModule,
       ],
       providers: [
         ...processors,
+        DomainEventDispatcher,
         { provide: OutboxPublisher, useClass: BullmqOutboxPublisher },
         { provide: OutboxRelay, inject: [DataSource, OutboxPublisher], useFactory: (db: DataSource, p: OutboxPublisher) => new OutboxRelay(db, p) },
         OutboxRelayRunner,

@@ -28,3 +28,4 @@ export * from './clock/clock';
 export * from './ids/ids';
 export * from './redis/redis';
 export * from './http/parse-id.pipe';
+export * from './outbox/domain-event-dispatcher';

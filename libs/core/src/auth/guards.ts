@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-error';
 import type { Actor } from './actor';
-import { IS_PUBLIC, ROLES } from './decorators';
+import { IS_PUBLIC, PATIENT_ONLY, ROLES } from './decorators';
 import type { Role } from './roles';
 
 /** Deny by default: every route needs a valid bearer token unless it is `@Public()`. */
@@ -28,17 +28,23 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 }
 
-/** Enforces `@Roles(...)`: only staff with a listed role pass; patients never do. */
+/** Enforces `@Roles(...)` (staff with a listed role) and `@PatientOnly()` (patients). */
 @Injectable()
 export class RolesGuard {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
-    if (!roles?.length) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    const patientOnly = this.reflector.getAllAndOverride<boolean | undefined>(PATIENT_ONLY, targets);
+    if (!roles?.length && !patientOnly) return true;
     const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (!actor) throw new UnauthenticatedError();
-    if (actor.kind !== 'staff' || !roles.includes(actor.role)) throw new ForbiddenError();
+    if (patientOnly) {
+      if (actor.kind !== 'patient') throw new ForbiddenError('This route is for patients.');
+      return true;
+    }
+    if (actor.kind !== 'staff' || !roles?.includes(actor.role)) throw new ForbiddenError();
     return true;
   }
 }
