@@ -5,5 +5,17 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Centres1764000000100 } from './1764000000100-centres';
 import { Identity1764000000200 } from './1764000000200-identity';
+import { Patients1764000000250 } from './1764000000250-patients';
+import { Notifications1764000000300 } from './1764000000300-notifications';
+import { Audit1764000000400 } from './1764000000400-audit';
+import { AuthSessions1764000000500 } from './1764000000500-auth-sessions';
 
-export const migrations = [Foundation1764000000000, Centres1764000000100, Identity1764000000200];
+export const migrations = [
+  Foundation1764000000000,
+  Centres1764000000100,
+  Identity1764000000200,
+  Patients1764000000250,
+  Notifications1764000000300,
+  Audit1764000000400,
+  AuthSessions1764000000500,
+];

@@ -1,4 +1,4 @@
-import { centreInput, startTestApi, TEST_ADMIN, TestApi } from '@carebook/testing';
+import { adminToken, centreInput, createCentre, createStaffAndLogin, startTestApi, TEST_ADMIN, TestApi } from '@carebook/testing';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../apps/api/src/app.module';
@@ -55,15 +55,17 @@ describe('Staff sign-in and route guards', () => {
     }
   });
 
-  it('enforces roles: a patient or FRONT_DESK token may not create centres (403), and nothing is created', async () => {
-    const patient = jwt.sign({ sub: randomUUID(), typ: 'patient', jti: randomUUID() });
-    const frontDesk = jwt.sign(claims({ role: 'FRONT_DESK', cid: [randomUUID()] }));
-    for (const token of [patient, frontDesk]) {
-      const res = await api.http.post('/api/v1/centres').set(bearer(token)).send(centreInput()).expect(403);
-      expect(res.body.code).toBe('FORBIDDEN');
-    }
-    const me = await api.http.get('/api/v1/auth/me').set(bearer(patient)).expect(403);
-    expect(me.body.code).toBe('FORBIDDEN');
+  it('enforces roles: a FRONT_DESK user may not create centres (403), and nothing is created', async () => {
+    const admin = await adminToken(api.http);
+    const centre = await createCentre(api.http, admin);
+    const frontDesk = await createStaffAndLogin(api.http, admin, { role: 'FRONT_DESK', centreIds: [centre.id] });
+    const res = await api.http.post('/api/v1/centres').set(bearer(frontDesk.token)).send(centreInput()).expect(403);
+    expect(res.body.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a correctly signed token without a live session (401)', async () => {
+    const res = await api.http.get('/api/v1/auth/me').set(bearer(jwt.sign(claims()))).expect(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets a public route ignore a bad token instead of locking the caller out', async () => {

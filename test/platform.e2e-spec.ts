@@ -64,8 +64,26 @@ describe('OpenAPI document and rate limit', () => {
         '/api/v1/centres',
         '/api/v1/centres/{id}',
         '/api/v1/centres/{id}/toggle-active',
+        '/api/v1/auth/send-otp',
+        '/api/v1/auth/login/phone-otp',
+        '/api/v1/auth/login/phone-password',
         '/api/v1/auth/login/username-password',
+        '/api/v1/auth/refresh',
+        '/api/v1/auth/logout',
         '/api/v1/auth/me',
+        '/api/v1/patient-auth/send-otp',
+        '/api/v1/patient-auth/verify-otp',
+        '/api/v1/patient-auth/refresh-token',
+        '/api/v1/patient-auth/logout',
+        '/api/v1/patient-auth/me',
+        '/api/v1/users',
+        '/api/v1/users/{id}',
+        '/api/v1/users/{id}/toggle-active',
+        '/api/v1/users/managers',
+        '/api/v1/users/centre-managers',
+        '/api/v1/users/care-coordinators',
+        '/api/v1/users/front-desk',
+        '/api/v1/users/caregivers',
       ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
@@ -74,7 +92,11 @@ describe('OpenAPI document and rate limit', () => {
         const problems = Object.entries(op.responses).filter(([code]) => Number(code) >= 400 && !(path === '/api/health' && code === '503'));
         expect(problems.length).toBeGreaterThan(0);
         for (const [, r] of problems) expect(r.content).toHaveProperty(['application/problem+json']);
-        const isPublic = (method === 'get' && path.startsWith('/api/v1/centres')) || path === '/api/health' || path.includes('login');
+        const isPublic =
+          (method === 'get' && path.startsWith('/api/v1/centres')) ||
+          path === '/api/health' ||
+          path === '/api/v1/dev/messages' ||
+          /\/(login|send-otp|verify-otp|refresh|refresh-token|logout)(\/|$)/.test(path);
         expect([path, method, Boolean(op.security?.length)]).toEqual([path, method, !isPublic]);
       }
     }

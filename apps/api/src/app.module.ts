@@ -1,12 +1,17 @@
 import { CentresModule } from '@carebook/centres';
 import { IdentityModule } from '@carebook/identity';
-import { APP_CONFIG, AppConfig, CoreModule, CoreModuleOptions, JwtAuthGuard, RolesGuard } from '@carebook/core';
+import { NotificationsModule } from '@carebook/notifications';
+import { PatientsModule } from '@carebook/patients';
+import { APP_CONFIG, AppConfig, AuthCoreModule, CoreModule, CoreModuleOptions, JwtAuthGuard, RolesGuard } from '@carebook/core';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthController } from './auth/auth.controller';
 import { CentresController } from './centres/centres.controller';
+import { DevMessagesController } from './dev/dev-messages.controller';
 import { HealthModule } from './health/health.module';
+import { PatientAuthController } from './patient-auth/patient-auth.controller';
+import { UsersController } from './users/users.controller';
 
 /** The HTTP API: thin controllers over the contexts' commands and queries. */
 @Module({})
@@ -16,15 +21,18 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(options),
+        AuthCoreModule,
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (app: AppConfig) => [{ ttl: 60_000, limit: app.rateLimitPerMinute }],
         }),
         HealthModule,
         IdentityModule,
+        PatientsModule,
         CentresModule,
+        NotificationsModule,
       ],
-      controllers: [AuthController, CentresController],
+      controllers: [AuthController, PatientAuthController, CentresController, UsersController, DevMessagesController],
       providers: [
         // Order matters: throttle first, then authenticate, then check roles.
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -16,6 +16,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { DomainEventsProcessor } from './domain-events/domain-events.processor';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 
 const processors = [DomainEventsProcessor];
@@ -38,6 +39,7 @@ export class WorkerModule {
         DiscoveryModule,
         BullModule.registerQueue({ name: DOMAIN_EVENTS_QUEUE }),
         CentresModule,
+        NotificationsWorkerModule,
       ],
       providers: [
         ...processors,

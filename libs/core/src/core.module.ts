@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuthCoreModule } from './auth/auth-core.module';
+import { AuditLog } from './audit/audit-log';
 import { Clock, SystemClock } from './clock/clock';
 import { CarebookConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -14,7 +14,9 @@ export interface CoreModuleOptions {
 
 /**
  * The shared runtime of both apps: configuration, JSON logs, PostgreSQL with the unit of work
- * and outbox, Redis, CQRS buses, token verification and the clock.
+ * and outbox, Redis, CQRS buses, the audit log and the clock. Token verification
+ * (`AuthCoreModule`) belongs to the API only: passport strategies are process-wide, so a
+ * worker booted beside an API in one process must not register its own.
  */
 @Global()
 @Module({})
@@ -27,11 +29,10 @@ export class CoreModule {
         LoggingModule,
         DatabaseModule,
         RedisModule,
-        AuthCoreModule,
         CqrsModule.forRoot(),
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }],
-      exports: [Clock, CqrsModule],
+      providers: [{ provide: Clock, useClass: SystemClock }, AuditLog],
+      exports: [Clock, CqrsModule, AuditLog],
     };
   }
 }

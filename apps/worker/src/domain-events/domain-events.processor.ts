@@ -1,6 +1,6 @@
 import { DOMAIN_EVENTS_QUEUE, DomainEventDispatcher, DomainEventJob, rehydrateEvent } from '@carebook/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job } from 'bullmq';
 
 /**
  * Hands each committed domain event to the contexts' `@OnDomainEvent` handlers and waits for
@@ -15,7 +15,8 @@ export class DomainEventsProcessor extends WorkerHost {
 
   async process(job: Job<DomainEventJob>): Promise<void> {
     const event = rehydrateEvent(job.data.type, job.data.payload);
-    if (!event) throw new UnrecoverableError(`unknown domain event type ${job.data.type}`);
+    // A type this worker does not know has no handler here: nothing to do.
+    if (!event) return;
     await this.dispatcher.dispatch(event);
   }
 }

@@ -13,7 +13,11 @@ export interface AccessTokenClaims {
   typ: 'staff' | 'patient';
   role?: Role;
   cid?: string[];
+  /** The session (refresh-token family) the token belongs to. */
+  sid?: string;
   jti: string;
+  iat?: number;
+  exp?: number;
 }
 
 export function actorFromClaims(claims: AccessTokenClaims): Actor {

@@ -1,14 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AUTH_CONFIG } from '../config/config.module';
 import type { AuthConfig } from '../config/env';
 import { AccessTokenClaims, Actor, actorFromClaims } from './actor';
+import { PrincipalGate } from './principal-gate';
 
-/** Verifies HS256 access tokens (signature, expiry; `alg: none` is never accepted). */
+/**
+ * Verifies HS256 access tokens (signature, expiry; `alg: none` is never accepted), then asks the
+ * PrincipalGate whether the session and user still stand.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(AUTH_CONFIG) config: AuthConfig) {
+  constructor(
+    @Inject(AUTH_CONFIG) config: AuthConfig,
+    @Optional() private readonly gate?: PrincipalGate,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret,
@@ -17,7 +24,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessTokenClaims): Actor {
-    return actorFromClaims(claims);
+  /** A token whose session or user no longer stands is refused (passport answers 401). */
+  async validate(claims: AccessTokenClaims): Promise<Actor | false> {
+    if (!this.gate) return actorFromClaims(claims);
+    return (await this.gate.resolve(claims)) ?? false;
   }
 }

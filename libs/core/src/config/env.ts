@@ -22,6 +22,7 @@ export interface RedisConfig {
 export interface AuthConfig {
   jwtSecret: string;
   accessTtlSeconds: number;
+  refreshTtlSeconds: number;
   bootstrapAdmin?: { username: string; password: string; phone?: string };
 }
 export interface WorkerConfig {
@@ -141,6 +142,7 @@ export function loadConfig(env: Env = process.env): CarebookConfig {
     auth: {
       jwtSecret,
       accessTtlSeconds: r.int('JWT_ACCESS_TTL_SECONDS', 900, 60, 86400),
+      refreshTtlSeconds: r.int('JWT_REFRESH_TTL_SECONDS', 7 * 86400, 3600, 90 * 86400),
       bootstrapAdmin:
         adminUser && adminPassword
           ? { username: adminUser, password: adminPassword, phone: r.optional('BOOTSTRAP_ADMIN_PHONE') }

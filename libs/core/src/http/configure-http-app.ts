@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { createValidationPipe } from '../errors/validation';
+import { RequestContext } from './request-context';
 import { setupSwagger } from './swagger';
 
 /**
@@ -17,6 +18,9 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  // First, so every later middleware, guard and handler runs inside the request's context. It
+  // runs before pino-http (module middleware is applied at init), so it reads `req.id` lazily.
+  app.use(RequestContext.middleware);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -2,7 +2,7 @@ import { AccessTokenClaims, AUTH_CONFIG, newId } from '@carebook/core';
 import type { AuthConfig } from '@carebook/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { StaffUser } from '../domain/staff-user';
+import type { SessionPrincipal } from './ports/session-store';
 
 /** A signed access token and how long it lives. */
 export interface IssuedAccessToken {
@@ -13,10 +13,9 @@ export interface IssuedAccessToken {
 }
 
 /**
- * Signs access tokens (HS256, with the secret core's JwtStrategy verifies). Role and centres
- * travel in the token so guards decide without a database read; a change reaches the user
- * with their next token, at most `accessTtlSeconds` later. `jti` makes every token unique
- * (and revocable once a deny list exists).
+ * Signs access tokens (HS256, with the secret core's JwtStrategy verifies). Claims: `sub`,
+ * `typ`, `role` and centre ids (`cid`) for staff, the session id (`sid`) that the PrincipalGate
+ * checks on every request, and a unique `jti`.
  */
 @Injectable()
 export class TokenIssuer {
@@ -25,14 +24,11 @@ export class TokenIssuer {
     @Inject(AUTH_CONFIG) private readonly config: Pick<AuthConfig, 'accessTtlSeconds'>,
   ) {}
 
-  async issueForStaff(user: StaffUser): Promise<IssuedAccessToken> {
-    const claims: AccessTokenClaims = {
-      sub: user.id,
-      typ: 'staff',
-      role: user.role,
-      cid: user.centreIds,
-      jti: newId(),
-    };
+  async issue(principal: SessionPrincipal, sessionId: string): Promise<IssuedAccessToken> {
+    const claims: AccessTokenClaims =
+      principal.type === 'staff'
+        ? { sub: principal.id, typ: 'staff', role: principal.role as AccessTokenClaims['role'], cid: principal.centreIds, sid: sessionId, jti: newId() }
+        : { sub: principal.id, typ: 'patient', sid: sessionId, jti: newId() };
     const expiresIn = this.config.accessTtlSeconds;
     const accessToken = await this.jwt.signAsync(claims, { expiresIn });
     return { accessToken, expiresIn, tokenType: 'Bearer' };

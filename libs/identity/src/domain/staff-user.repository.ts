@@ -6,6 +6,8 @@ export abstract class StaffUserRepository {
   abstract findById(id: string): Promise<StaffUser | undefined>;
   /** The non-deleted user with this username (case-insensitive), or undefined. */
   abstract findByUsername(username: string): Promise<StaffUser | undefined>;
+  /** The non-deleted user with this E.164 phone, or undefined. */
+  abstract findByPhone(phone: string): Promise<StaffUser | undefined>;
   /** True when a non-deleted ADMIN exists (active or not). */
   abstract anyAdminExists(): Promise<boolean>;
   /** Throws USERNAME_TAKEN / PHONE_TAKEN, or VALIDATION_FAILED for an unknown centre. */

@@ -38,6 +38,11 @@ export class TypeormStaffUserRepository extends StaffUserRepository {
     return row ? this.toAggregate(this.uow.manager(), row) : undefined;
   }
 
+  async findByPhone(phone: string): Promise<StaffUser | undefined> {
+    const row = await this.uow.manager().findOneBy(StaffUserOrmEntity, { phone, deletedAt: IsNull() });
+    return row ? this.toAggregate(this.uow.manager(), row) : undefined;
+  }
+
   async anyAdminExists(): Promise<boolean> {
     return this.uow
       .manager()

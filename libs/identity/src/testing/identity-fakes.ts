@@ -1,4 +1,6 @@
-import { Role } from '@carebook/core';
+import { AuditEntry, RateLimitedError, Role, UnitOfWork } from '@carebook/core';
+import { ConsumeOutcome, SessionPrincipal, SessionStore } from '../application/ports/session-store';
+import { FAILED_SIGN_INS_PER_HOUR, SignInFailures } from '../application/ports/sign-in-failures';
 import { PasswordHasher } from '../application/ports/password-hasher';
 import { StaffUser, StaffUserState } from '../domain/staff-user';
 import { StaffUserRepository } from '../domain/staff-user.repository';
@@ -15,6 +17,10 @@ export class InMemoryStaffUserRepository extends StaffUserRepository {
     const row = [...this.rows.values()].find(
       (r) => !r.deletedAt && r.username?.toLowerCase() === username.toLowerCase(),
     );
+    return row && StaffUser.restore(row);
+  }
+  async findByPhone(phone: string): Promise<StaffUser | undefined> {
+    const row = [...this.rows.values()].find((r) => !r.deletedAt && r.phone === phone);
     return row && StaffUser.restore(row);
   }
   async anyAdminExists(): Promise<boolean> {
@@ -58,3 +64,64 @@ export function aStaffUser(overrides: Partial<StaffUserState> = {}): StaffUser {
     ...overrides,
   });
 }
+
+/** Sessions and refresh tokens in memory, with the same single-use rule as the SQL store. */
+export class InMemorySessionStore extends SessionStore {
+  readonly sessions = new Map<string, { principal: SessionPrincipal; revokedAt: Date | null; reason: string | null }>();
+  readonly tokens = new Map<string, { sessionId: string; expiresAt: Date; usedAt: Date | null }>();
+
+  async open(sessionId: string, principal: SessionPrincipal): Promise<void> {
+    this.sessions.set(sessionId, { principal, revokedAt: null, reason: null });
+  }
+  async addToken(sessionId: string, tokenHash: string, _issuedAt: Date, expiresAt: Date): Promise<void> {
+    this.tokens.set(tokenHash, { sessionId, expiresAt, usedAt: null });
+  }
+  async consume(tokenHash: string, now: Date): Promise<ConsumeOutcome> {
+    const token = this.tokens.get(tokenHash);
+    if (!token) return { kind: 'invalid' };
+    const session = this.sessions.get(token.sessionId)!;
+    if (token.usedAt) return { kind: 'reused', sessionId: token.sessionId };
+    if (session.revokedAt || token.expiresAt <= now) return { kind: 'invalid' };
+    token.usedAt = now;
+    return { kind: 'rotated', sessionId: token.sessionId, principalType: session.principal.type, principalId: session.principal.id };
+  }
+  async revokeByToken(tokenHash: string, reason: string, now: Date) {
+    const token = this.tokens.get(tokenHash);
+    if (!token) return undefined;
+    await this.revoke(token.sessionId, reason, now);
+    return { sessionId: token.sessionId, principalId: this.sessions.get(token.sessionId)!.principal.id };
+  }
+  async revoke(sessionId: string, reason: string, now: Date): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (session && !session.revokedAt) Object.assign(session, { revokedAt: now, reason });
+  }
+  async revokeAllOf(principalId: string, reason: string, now: Date): Promise<void> {
+    for (const [id, s] of this.sessions) if (s.principal.id === principalId) await this.revoke(id, reason, now);
+  }
+}
+
+/** Counts failures per subject; the cap is checked like the SQL version. */
+export class InMemorySignInFailures extends SignInFailures {
+  readonly failures: Array<{ subject: string; at: Date }> = [];
+  async assertBelowCap(subject: string, now: Date): Promise<void> {
+    const recent = this.failures.filter((f) => f.subject === subject && now.getTime() - f.at.getTime() < 3600_000);
+    if (recent.length >= FAILED_SIGN_INS_PER_HOUR) throw new RateLimitedError(60);
+  }
+  async record(subject: string, now: Date): Promise<void> {
+    this.failures.push({ subject, at: now });
+  }
+}
+
+/** Remembers entries instead of writing them. */
+export class RecordingAuditLog {
+  readonly entries: AuditEntry[] = [];
+  async record(entry: AuditEntry): Promise<void> {
+    this.entries.push(entry);
+  }
+  async recordNow(entry: AuditEntry): Promise<void> {
+    this.entries.push(entry);
+  }
+}
+
+/** Runs work directly: the in-memory fakes need no transaction. */
+export const directUnitOfWork = { run: <T>(work: () => Promise<T>) => work(), manager: () => undefined } as unknown as UnitOfWork;

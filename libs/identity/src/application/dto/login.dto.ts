@@ -32,6 +32,12 @@ export class LoginResultDto {
   @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   tokenType: 'Bearer';
 
+  @ApiProperty({ description: 'Opaque, single-use: trade it at /refresh for a new pair (7 days)' })
+  refreshToken: string;
+
+  @ApiProperty({ example: 604800, description: 'Seconds until the refresh token expires' })
+  refreshExpiresIn: number;
+
   @ApiProperty({ type: StaffUserDto })
   user: StaffUserDto;
 }

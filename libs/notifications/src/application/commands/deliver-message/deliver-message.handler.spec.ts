@@ -1,0 +1,137 @@
+import { NotFoundError } from '@carebook/core';
+import { FixedClock } from '@carebook/testing';
+import { REDACTED_BODY } from '../../../domain/message';
+import { ChannelUnavailableError, MessageRejectedError } from '../../../domain/message.errors';
+import {
+  FakeMessageChannels,
+  InMemoryMessageRepository,
+  RecordingChannel,
+} from '../../../testing/notification-fakes';
+import { SendMessage, SendMessageInput } from '../send-message/send-message.command';
+import { SendMessageHandler } from '../send-message/send-message.handler';
+import { DeliverMessage } from './deliver-message.command';
+import { DeliverMessageHandler } from './deliver-message.handler';
+
+describe('DeliverMessageHandler', () => {
+  const clock = new FixedClock(new Date('2026-03-01T09:00:00Z'));
+  let repo: InMemoryMessageRepository;
+  let log: RecordingChannel;
+  let sms: RecordingChannel;
+  let deliver: DeliverMessageHandler;
+  const queue = async (input: Partial<SendMessageInput> = {}, live = [log]) => {
+    const send = new SendMessageHandler(repo, new FakeMessageChannels(...live), clock);
+    const { messageId } = await send.execute(
+      new SendMessage({ to: '+919812345678', template: 'otp', body: 'code 482913', ...input }),
+    );
+    return messageId;
+  };
+  const row = (id: string) => repo.rows.get(id);
+
+  beforeEach(() => {
+    repo = new InMemoryMessageRepository();
+    log = new RecordingChannel('LOG');
+    sms = new RecordingChannel('SMS');
+    deliver = new DeliverMessageHandler(repo, new FakeMessageChannels(log, sms), clock, {
+      devMessages: true,
+    });
+  });
+
+  it('sends through the message channel and marks it SENT after one attempt', async () => {
+    const id = await queue();
+    clock.advance(1500);
+    expect(await deliver.execute(new DeliverMessage(id))).toEqual({ status: 'SENT' });
+    expect(log.sent).toEqual([
+      {
+        id,
+        to: '+919812345678',
+        channel: 'LOG',
+        template: 'otp',
+        subject: null,
+        body: 'code 482913',
+        sensitive: false,
+      },
+    ]);
+    expect(row(id)).toMatchObject({
+      status: 'SENT',
+      attempts: 1,
+      providerMessageId: 'log-1',
+      sentAt: clock.now(),
+      lastError: null,
+    });
+  });
+
+  it('does nothing for a message that is already SENT or FAILED (safe to run twice)', async () => {
+    const id = await queue();
+    await deliver.execute(new DeliverMessage(id));
+    expect(await deliver.execute(new DeliverMessage(id))).toEqual({ status: 'SENT' });
+    expect(log.sent).toHaveLength(1);
+    expect(row(id)?.attempts).toBe(1);
+  });
+
+  it('records a transient failure and rethrows it for a retry, then delivers', async () => {
+    const id = await queue();
+    const timeout = new Error('ETIMEDOUT');
+    log.failWith(timeout);
+    await expect(deliver.execute(new DeliverMessage(id))).rejects.toBe(timeout);
+    expect(row(id)).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastError: 'Error: ETIMEDOUT',
+      sentAt: null,
+    });
+    await deliver.execute(new DeliverMessage(id));
+    expect(row(id)).toMatchObject({ status: 'SENT', attempts: 2, lastError: 'Error: ETIMEDOUT' });
+  });
+
+  it('marks FAILED on a permanent error, and on any error of the final attempt', async () => {
+    const rejected = await queue();
+    log.failWith(new MessageRejectedError('unknown number'));
+    await expect(deliver.execute(new DeliverMessage(rejected))).rejects.toBeInstanceOf(
+      MessageRejectedError,
+    );
+    expect(row(rejected)).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      lastError: 'MESSAGE_REJECTED: unknown number',
+    });
+
+    const exhausted = await queue();
+    log.failWith(new ChannelUnavailableError('provider down'));
+    await expect(deliver.execute(new DeliverMessage(exhausted, true))).rejects.toBeInstanceOf(
+      ChannelUnavailableError,
+    );
+    expect(row(exhausted)).toMatchObject({ status: 'FAILED', attempts: 1 });
+  });
+
+  it('keeps a sensitive body only where the dev capture shows it', async () => {
+    const captured = await queue({ sensitive: true });
+    await deliver.execute(new DeliverMessage(captured));
+    expect(row(captured)?.body).toBe('code 482913');
+
+    const viaSms = await queue({ sensitive: true }, [log, sms]);
+    await deliver.execute(new DeliverMessage(viaSms));
+    expect(sms.sent[0].body).toBe('code 482913');
+    expect(row(viaSms)).toMatchObject({ channel: 'SMS', status: 'SENT', body: REDACTED_BODY });
+
+    const quiet = new DeliverMessageHandler(repo, new FakeMessageChannels(log), clock, {
+      devMessages: false,
+    });
+    const notShown = await queue({ sensitive: true });
+    await quiet.execute(new DeliverMessage(notShown));
+    expect(row(notShown)?.body).toBe(REDACTED_BODY);
+  });
+
+  it('retries a message whose channel lost its provider, and answers NOT_FOUND for an unknown id', async () => {
+    const id = await queue({}, [log, sms]);
+    const logOnly = new DeliverMessageHandler(repo, new FakeMessageChannels(log), clock, {
+      devMessages: true,
+    });
+    await expect(logOnly.execute(new DeliverMessage(id))).rejects.toBeInstanceOf(
+      ChannelUnavailableError,
+    );
+    expect(row(id)).toMatchObject({ status: 'PENDING', attempts: 1 });
+    await expect(
+      deliver.execute(new DeliverMessage('0b0e5a52-8f8e-4c8e-8a57-1d6c1f3f0b11')),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,34 @@
+import { Clock } from '@carebook/core';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { resolveChannel } from '../../../domain/channel';
+import { Message } from '../../../domain/message';
+import { MessageRepository } from '../../../domain/message.repository';
+import { Recipient } from '../../../domain/recipient';
+import { MessageChannels } from '../../ports/message-channel';
+import { SendMessage } from './send-message.command';
+
+@CommandHandler(SendMessage)
+export class SendMessageHandler implements ICommandHandler<SendMessage> {
+  constructor(
+    private readonly messages: MessageRepository,
+    private readonly channels: MessageChannels,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ input }: SendMessage): Promise<{ messageId: string }> {
+    const recipient = Recipient.of(input.to);
+    const message = Message.queue(
+      {
+        recipient,
+        channel: resolveChannel(recipient, input.channel, this.channels.live()),
+        template: input.template,
+        subject: input.subject,
+        body: input.body,
+        sensitive: input.sensitive,
+        idempotencyKey: input.idempotencyKey,
+      },
+      this.clock.now(),
+    );
+    return { messageId: await this.messages.add(message) };
+  }
+}

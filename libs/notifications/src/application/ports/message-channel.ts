@@ -1,0 +1,38 @@
+import type { Channel } from '../../domain/channel';
+
+/** What a channel adapter is handed: the message as stored, nothing else. */
+export interface OutgoingMessage {
+  /** The message id; adapters pass it on as the provider's idempotency key where they can. */
+  id: string;
+  to: string;
+  channel: Channel;
+  template: string;
+  subject: string | null;
+  body: string;
+  sensitive: boolean;
+}
+
+/** What a channel answers when it has accepted a message. */
+export interface ChannelReceipt {
+  /** The provider's id of the message (Twilio SID, SMTP message id), when it gives one. */
+  providerMessageId: string | null;
+}
+
+/**
+ * Port: one delivery channel (SMS, WhatsApp, e-mail, log), one adapter each. `send` resolves
+ * once the provider has accepted the message; it throws `MessageRejectedError` when the
+ * provider refuses it for good and `ChannelUnavailableError` (or any other error) when a
+ * later attempt may succeed. Adapters never write a message's body to process logs.
+ */
+export abstract class MessageChannel {
+  abstract readonly channel: Channel;
+  abstract send(message: OutgoingMessage): Promise<ChannelReceipt>;
+}
+
+/** Port: the channels this process can deliver through (those with a configured provider). */
+export abstract class MessageChannels {
+  /** The live channels; LOG is always among them. */
+  abstract live(): Channel[];
+  /** The adapter of a live channel; throws `ChannelUnavailableError` for any other. */
+  abstract adapterFor(channel: Channel): MessageChannel;
+}

@@ -1,0 +1,20 @@
+/**
+ * @carebook/notifications: messages over SMS, WhatsApp, e-mail and the development `log`
+ * channel. Queue one with `SendMessage` through the CommandBus (it joins the caller's
+ * transaction); the worker delivers it with `DeliverMessage`.
+ */
+export * from './notifications.module';
+export * from './application/commands/send-message/send-message.command';
+export * from './application/commands/deliver-message/deliver-message.command';
+export * from './application/queries/list-captured-messages/list-captured-messages.query';
+export * from './application/queries/get-channel-status/get-channel-status.query';
+export * from './application/dto/captured-message.dto';
+export * from './application/dto/channel-status.dto';
+export * from './domain/events/message-queued.event';
+export * from './domain/message.errors';
+export { CHANNELS, MESSAGE_STATUSES } from './domain/channel';
+export type { Channel, MessageStatus } from './domain/channel';
+export { MessageChannel } from './application/ports/message-channel';
+export type { ChannelReceipt, OutgoingMessage } from './application/ports/message-channel';
+/** The development channel; exported so tests can swap it for a failing fake. */
+export { LogChannel } from './infrastructure/channels/log.channel';

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeliverMessageHandler } from './application/commands/deliver-message/deliver-message.handler';
+import { SendMessageHandler } from './application/commands/send-message/send-message.handler';
+import { MessageChannels } from './application/ports/message-channel';
+import { GetChannelStatusHandler } from './application/queries/get-channel-status/get-channel-status.handler';
+import { ListCapturedMessagesHandler } from './application/queries/list-captured-messages/list-captured-messages.handler';
+import { MessageRepository } from './domain/message.repository';
+import { ConfiguredMessageChannels } from './infrastructure/channels/configured-message-channels';
+import { LogChannel } from './infrastructure/channels/log.channel';
+import { MessageLogOrmEntity } from './infrastructure/message-log.orm-entity';
+import { TypeormMessageRepository } from './infrastructure/typeorm-message.repository';
+
+const commandHandlers = [SendMessageHandler, DeliverMessageHandler];
+const queryHandlers = [ListCapturedMessagesHandler, GetChannelStatusHandler];
+const repositories = [{ provide: MessageRepository, useClass: TypeormMessageRepository }];
+const channels = [LogChannel, { provide: MessageChannels, useClass: ConfiguredMessageChannels }];
+
+/**
+ * Notifications: messages to patients and staff (OTP, confirmations, reminders, alerts) over
+ * SMS, WhatsApp, e-mail or the development `log` channel, each recorded in `message_log` with
+ * its delivery status and attempts.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([MessageLogOrmEntity])],
+  providers: [...commandHandlers, ...queryHandlers, ...repositories, ...channels],
+})
+export class NotificationsModule {}

@@ -1,0 +1,71 @@
+import { CHANNELS } from '../domain/channel';
+import type { Channel } from '../domain/channel';
+import { Message, MessageState } from '../domain/message';
+import { MessageRepository } from '../domain/message.repository';
+import { ChannelUnavailableError } from '../domain/message.errors';
+import {
+  ChannelReceipt,
+  MessageChannel,
+  MessageChannels,
+  OutgoingMessage,
+} from '../application/ports/message-channel';
+
+/** Spec-only stand-ins for notifications' ports (not exported from the barrel). */
+export class InMemoryMessageRepository extends MessageRepository {
+  readonly rows = new Map<string, MessageState>();
+  readonly events: string[] = [];
+
+  async findById(id: string): Promise<Message | undefined> {
+    const row = this.rows.get(id);
+    return row && Message.restore(row);
+  }
+  async add(message: Message): Promise<string> {
+    const events = message.pullEvents();
+    const key = message.snapshot().idempotencyKey;
+    const holder = key && [...this.rows.values()].find((r) => r.idempotencyKey === key);
+    if (holder) return holder.id;
+    this.events.push(...events.map((e) => e.eventName));
+    this.rows.set(message.id, message.snapshot());
+    return message.id;
+  }
+  async save(message: Message): Promise<void> {
+    this.events.push(...message.pullEvents().map((e) => e.eventName));
+    this.rows.set(message.id, message.snapshot());
+  }
+}
+
+/** A channel that records what it was handed and fails as scripted (`failWith`, once each). */
+export class RecordingChannel extends MessageChannel {
+  readonly sent: OutgoingMessage[] = [];
+  readonly failures: unknown[] = [];
+
+  constructor(readonly channel: Channel = 'LOG') {
+    super();
+  }
+  failWith(...errors: unknown[]): this {
+    this.failures.push(...errors);
+    return this;
+  }
+  async send(message: OutgoingMessage): Promise<ChannelReceipt> {
+    if (this.failures.length) throw this.failures.shift();
+    this.sent.push(message);
+    return { providerMessageId: `${this.channel.toLowerCase()}-${this.sent.length}` };
+  }
+}
+
+/** The given adapters are live; any other channel is unavailable. */
+export class FakeMessageChannels extends MessageChannels {
+  private readonly adapters: Map<Channel, MessageChannel>;
+  constructor(...adapters: MessageChannel[]) {
+    super();
+    this.adapters = new Map(adapters.map((a) => [a.channel, a]));
+  }
+  live(): Channel[] {
+    return CHANNELS.filter((c) => this.adapters.has(c));
+  }
+  adapterFor(channel: Channel): MessageChannel {
+    const adapter = this.adapters.get(channel);
+    if (!adapter) throw new ChannelUnavailableError(`no ${channel} adapter`);
+    return adapter;
+  }
+}
