@@ -1,4 +1,4 @@
-import { Clock } from '@carebook/core';
+import { Clock, LOG_STREAM } from '@carebook/core';
 import {
   adminToken,
   createCentre,
@@ -8,6 +8,7 @@ import {
   readOtp,
   signInPatient,
   startTestApi,
+  TEST_ADMIN,
   startTestWorker,
   TestApi,
   uniquePhone,
@@ -205,5 +206,38 @@ describe('OTP expiry (fake clock)', () => {
     const b = await readOtp(api.http, late);
     clock.set('2026-03-29T01:02:00Z');
     expect((await api.http.post('/api/v1/patient-auth/verify-otp').send({ phone: late, code: b.code }).expect(401)).body.code).toBe('OTP_INVALID');
+  });
+});
+
+describe('Secrets never reach the logs', () => {
+  const lines: string[] = [];
+  const stream = { write: (line: string) => void lines.push(line) };
+  let api: TestApi;
+  let worker: { close(): Promise<void> };
+  beforeAll(async () => {
+    const env = { LOG_LEVEL: 'trace' };
+    api = await startTestApi(AppModule, { env, override: (b) => b.overrideProvider(LOG_STREAM).useValue(stream) });
+    worker = await startTestWorker(WorkerModule, { env, override: (b) => b.overrideProvider(LOG_STREAM).useValue(stream) });
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('logs requests and deliveries at trace level without OTPs, passwords or tokens', async () => {
+    const patient = await signInPatient(api.http);
+    const refreshed = (await api.http.post('/api/v1/patient-auth/refresh-token').send({ refreshToken: patient.refreshToken }).expect(200)).body;
+    await api.http.get('/api/v1/patient-auth/me').set(bearer(refreshed.accessToken)).expect(200);
+    const admin = await api.http.post('/api/v1/auth/login/username-password').send(TEST_ADMIN).expect(200);
+    await api.http.post('/api/v1/auth/login/username-password').send({ ...TEST_ADMIN, password: 'wrong-password-42' }).expect(401);
+    const { code } = await readOtp(api.http, patient.phone);
+
+    const text = lines.join('\n');
+    expect(lines.length).toBeGreaterThan(5);
+    expect(text).toContain('/api/v1/patient-auth/verify-otp');
+    expect(text).toMatch(/"context":"LogChannel"|LogChannel/);
+    for (const secret of [code, TEST_ADMIN.password, 'wrong-password-42', patient.token, patient.refreshToken, refreshed.accessToken, refreshed.refreshToken, admin.body.accessToken]) {
+      expect(text).not.toContain(secret);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { AuditLog } from './audit/audit-log';
 import { Clock, SystemClock } from './clock/clock';
 import { CarebookConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { LoggingModule } from './logging/logging.module';
+import { LOG_STREAM, LoggingModule } from './logging/logging.module';
 import { RedisModule } from './redis/redis';
 
 export interface CoreModuleOptions {
@@ -31,8 +31,9 @@ export class CoreModule {
         RedisModule,
         CqrsModule.forRoot(),
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }, AuditLog],
-      exports: [Clock, CqrsModule, AuditLog],
+      // LOG_STREAM null = stdout; tests override it to read what would be logged.
+      providers: [{ provide: Clock, useClass: SystemClock }, AuditLog, { provide: LOG_STREAM, useValue: null }],
+      exports: [Clock, CqrsModule, AuditLog, LOG_STREAM],
     };
   }
 }

@@ -36,3 +36,4 @@ export * from './phone/phone';
 export type { AuditEntry } from './audit/audit-entry';
 export * from './audit/audit-log';
 export * from './audit/masking';
+export { LOG_STREAM } from './logging/logging.module';

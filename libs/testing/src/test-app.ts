@@ -3,6 +3,7 @@ import type { Abstract, DynamicModule, INestApplication, INestApplicationContext
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 
@@ -57,6 +58,7 @@ export async function startTestWorker(
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
   const ctx = moduleRef.createNestApplication({ bufferLogs: true });
+  ctx.useLogger(ctx.get(Logger)); // as apps/worker/src/main.ts does
   await ctx.init();
   return { ctx, get: (token) => ctx.get(token), close: () => ctx.close() };
 }
