@@ -25,7 +25,7 @@ export class DevMessagesController {
       'this is how a developer or a test reads an OTP. Only when `DEV_MESSAGES=1`, which is refused in ' +
       'production; otherwise the route answers 404 as if it did not exist.',
   })
-  @ApiOkResponse({ type: CapturedMessageListDto })
+  @ApiOkResponse({ type: CapturedMessageListDto, description: 'Captured messages, newest first' })
   @ApiNotFoundResponse({
     description: 'DEV_MESSAGES is off: the route does not exist (`NOT_FOUND`)',
   })

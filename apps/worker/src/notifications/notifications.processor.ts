@@ -18,7 +18,7 @@ export class NotificationsProcessor extends WorkerHost {
   async process(job: Job<DeliverMessageJob>): Promise<void> {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      await this.commands.execute(new DeliverMessage(job.data.messageId, finalAttempt));
+      await this.commands.execute(new DeliverMessage(job.data.messageId, { finalAttempt }));
     } catch (error) {
       if (error instanceof DomainError && !error.retryable)
         throw new UnrecoverableError(`${error.code}: ${error.message}`);

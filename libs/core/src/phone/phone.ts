@@ -8,7 +8,8 @@ export const DEFAULT_PHONE_REGION: CountryCode = 'IN';
 
 /** The E.164 form of a phone number (`+919876543210`), or undefined when it is not a valid number. */
 export function normalisePhone(raw: unknown, region: CountryCode = DEFAULT_PHONE_REGION): string | undefined {
-  if (typeof raw !== 'string' || raw.length > 32) return undefined;
+  // Only digits, spaces and the usual punctuation: "+919812345678x" is not a phone number.
+  if (typeof raw !== 'string' || raw.length > 32 || !/^[+\d\s().-]+$/.test(raw.trim())) return undefined;
   const parsed = parsePhoneNumberFromString(raw.trim(), region);
   return parsed?.isValid() ? parsed.number : undefined;
 }

@@ -28,7 +28,7 @@ export class ListCapturedMessagesQueryDto {
   @IsRecipient()
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -49,7 +49,8 @@ export class CapturedMessageDto {
   @ApiProperty({ example: 'Your carebook code is 482913. It expires in 5 minutes.' }) body: string;
   @ApiProperty({ enum: MESSAGE_STATUSES, enumName: 'MessageStatus', example: 'SENT' })
   status: MessageStatus;
-  @ApiProperty({ example: 1, description: 'Delivery attempts made' }) attempts: number;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Delivery attempts made' })
+  attempts: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
 }

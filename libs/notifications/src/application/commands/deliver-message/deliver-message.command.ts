@@ -9,8 +9,8 @@ import type { MessageStatus } from '../../../domain/channel';
 export class DeliverMessage extends Command<{ status: MessageStatus }> {
   constructor(
     readonly messageId: string,
-    /** No retry follows this attempt: a failure, whatever its kind, makes the message FAILED. */
-    readonly finalAttempt = false,
+    /** `finalAttempt`: no retry follows, so a failure of any kind makes the message FAILED. */
+    readonly options: { finalAttempt?: boolean } = {},
   ) {
     super();
   }

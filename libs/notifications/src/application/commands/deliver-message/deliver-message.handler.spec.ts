@@ -97,9 +97,9 @@ describe('DeliverMessageHandler', () => {
 
     const exhausted = await queue();
     log.failWith(new ChannelUnavailableError('provider down'));
-    await expect(deliver.execute(new DeliverMessage(exhausted, true))).rejects.toBeInstanceOf(
-      ChannelUnavailableError,
-    );
+    await expect(
+      deliver.execute(new DeliverMessage(exhausted, { finalAttempt: true })),
+    ).rejects.toBeInstanceOf(ChannelUnavailableError);
     expect(row(exhausted)).toMatchObject({ status: 'FAILED', attempts: 1 });
   });
 

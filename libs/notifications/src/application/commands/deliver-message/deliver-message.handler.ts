@@ -17,7 +17,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessage> {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'devMessages'>,
   ) {}
 
-  async execute({ messageId, finalAttempt }: DeliverMessage): Promise<{ status: MessageStatus }> {
+  async execute({ messageId, options }: DeliverMessage): Promise<{ status: MessageStatus }> {
     const message = await this.messages.findById(messageId);
     if (!message) throw new NotFoundError('Message');
     if (!message.isPending) return { status: message.status };
@@ -27,7 +27,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessage> {
       const keepBody = message.channel === 'LOG' && this.config.devMessages;
       message.markSent(receipt.providerMessageId, this.clock.now(), keepBody);
     } catch (error) {
-      const permanent = finalAttempt || (error instanceof DomainError && !error.retryable);
+      const permanent = options.finalAttempt || (error instanceof DomainError && !error.retryable);
       message.recordFailedAttempt(describe(error), permanent, this.clock.now());
       await this.messages.save(message);
       throw error;
