@@ -9,6 +9,7 @@ import { Patients1764000000250 } from './1764000000250-patients';
 import { Notifications1764000000300 } from './1764000000300-notifications';
 import { Audit1764000000400 } from './1764000000400-audit';
 import { AuthSessions1764000000500 } from './1764000000500-auth-sessions';
+import { Directory1764000000900 } from './1764000000900-directory';
 
 export const migrations = [
   Foundation1764000000000,
@@ -18,4 +19,5 @@ export const migrations = [
   Notifications1764000000300,
   Audit1764000000400,
   AuthSessions1764000000500,
+  Directory1764000000900,
 ];

@@ -1,4 +1,5 @@
 import { CentresModule } from '@carebook/centres';
+import { DirectoryModule } from '@carebook/directory';
 import { IdentityModule } from '@carebook/identity';
 import { NotificationsModule } from '@carebook/notifications';
 import { PatientsModule } from '@carebook/patients';
@@ -9,6 +10,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthController } from './auth/auth.controller';
 import { CentresController } from './centres/centres.controller';
 import { DevMessagesController } from './dev/dev-messages.controller';
+import { ClinicianDirectoryController } from './directory/clinician-directory.controller';
 import { HealthModule } from './health/health.module';
 import { PatientAuthController } from './patient-auth/patient-auth.controller';
 import { UsersController } from './users/users.controller';
@@ -30,9 +32,17 @@ export class AppModule {
         IdentityModule,
         PatientsModule,
         CentresModule,
+        DirectoryModule,
         NotificationsModule,
       ],
-      controllers: [AuthController, PatientAuthController, CentresController, UsersController, DevMessagesController],
+      controllers: [
+        AuthController,
+        PatientAuthController,
+        CentresController,
+        UsersController,
+        DevMessagesController,
+        ClinicianDirectoryController,
+      ],
       providers: [
         // Order matters: throttle first, then authenticate, then check roles.
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -1,3 +1,4 @@
+import { normalisePhone } from '@carebook/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
@@ -18,12 +19,16 @@ const IsRecipient = () =>
 export class ListCapturedMessagesQueryDto {
   @ApiPropertyOptional({
     example: '+919812345678',
-    description: 'Only messages to exactly this recipient (E.164 phone or e-mail address)',
+    description:
+      'Only messages to exactly this recipient: an E.164 phone (other common notations are read as one) or an e-mail address',
   })
   @IsOptional()
-  // An unencoded `+` in a query string arrives as a space: `?to=+9198...` still means the phone.
+  // Any common phone notation finds the E.164 recipient; an unencoded `+` in a query string
+  // (`?to=+9198...` typed by hand) arrives as a space and still means the phone.
   @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.replace(/^ (?=[1-9])/, '+').trim() : value,
+    typeof value === 'string'
+      ? (normalisePhone(value.replace(/^ (?=[1-9])/, '+')) ?? value.trim())
+      : value,
   )
   @IsRecipient()
   to?: string;

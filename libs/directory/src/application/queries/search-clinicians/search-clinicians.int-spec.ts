@@ -1,0 +1,99 @@
+import { FixedClock, openTestDataSource } from '@carebook/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SearchCliniciansHandler } from './search-clinicians.handler';
+import { ClinicianSearch, SearchClinicians } from './search-clinicians.query';
+
+// A made-up city far from any demo data, so parallel suites never show up here.
+const CITY = `Directorytown-${randomUUID().slice(0, 8)}`;
+const HERE = { lat: -20.5, lng: -30.5 };
+const now = new Date('2026-06-01T06:00:00Z');
+
+interface Row {
+  name: string;
+  offsetKm: number;
+  spec: string[];
+  lang?: string[];
+  fee: number;
+  years: number;
+  runs: Array<[string, string]>;
+  notice?: number;
+  listed?: boolean;
+  sessionTypes?: string[];
+}
+
+describe('SearchClinicians (directory read model)', () => {
+  let db: DataSource;
+  let handler: SearchCliniciansHandler;
+  const ids = new Map<string, string>();
+  const search = (s: Partial<ClinicianSearch>) =>
+    handler.execute(new SearchClinicians({ city: CITY, page: 1, limit: 20, ...s }));
+
+  const insert = async (r: Row) => {
+    const id = randomUUID();
+    ids.set(r.name, id);
+    const runs = r.runs.map(([a, b]) => `["${a}","${b}"]`).join(',');
+    await db.query(
+      `INSERT INTO directory_clinicians (clinician_id, full_name, specializations, specialization_keys, languages, language_keys,
+         years_of_experience, fee_amount, fee_currency, slot_minutes, min_notice_minutes, primary_centre_id, primary_centre_name,
+         centre_ids, city, location, session_types, is_listed, slot_starts, projected_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7, $8, 'INR', 30, $9, $10, 'Test centre', ARRAY[$10::uuid], $11,
+               ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography, $14, $15, $16::tstzmultirange, now())`,
+      [
+        id, r.name, JSON.stringify(r.spec), r.spec.map((s) => s.toLowerCase()), JSON.stringify(r.lang ?? ['English']),
+        (r.lang ?? ['English']).map((l) => l.toLowerCase()), r.years, r.fee, r.notice ?? 120, randomUUID(), CITY,
+        HERE.lng + r.offsetKm / 111, HERE.lat, r.sessionTypes ?? ['IN_PERSON'], r.listed ?? true, `{${runs}}`,
+      ],
+    );
+  };
+
+  beforeAll(async () => {
+    db = await openTestDataSource();
+    handler = new SearchCliniciansHandler(db, new FixedClock(now));
+    await insert({ name: 'Asha Derm', offsetKm: 2, spec: ['Dermatology'], fee: 80000, years: 12, runs: [['2026-06-01T09:00Z', '2026-06-01T11:30Z']] });
+    await insert({ name: 'Ravi GP', offsetKm: 1, spec: ['General Physician'], lang: ['English', 'Kannada'], fee: 50000, years: 5, runs: [['2026-06-03T04:00Z', '2026-06-03T06:00Z']] });
+    await insert({ name: 'Meera Derm', offsetKm: 8, spec: ['Dermatology', 'Cosmetology'], fee: 120000, years: 20, runs: [], sessionTypes: ['ONLINE'] });
+    await insert({ name: 'Far Derm', offsetKm: 30, spec: ['Dermatology'], fee: 60000, years: 3, runs: [['2026-06-01T08:00Z', '2026-06-01T08:00Z']] });
+    await insert({ name: 'Hidden Derm', offsetKm: 1, spec: ['Dermatology'], fee: 60000, years: 3, runs: [], listed: false });
+    await insert({ name: 'Late Derm', offsetKm: 3, spec: ['Dermatology'], fee: 70000, years: 8, runs: [['2026-06-20T08:00Z', '2026-06-20T09:00Z']] });
+  });
+  afterAll(() => db.destroy());
+
+  it('finds listed clinicians within the radius, nearest first, with distance and next slot (notice applied)', async () => {
+    const page = await search({ near: { ...HERE, radiusKm: 10 } });
+    expect(page.items.map((c) => c.fullName)).toEqual(['Ravi GP', 'Asha Derm', 'Late Derm', 'Meera Derm']);
+    const asha = page.items[1];
+    expect(asha.distanceKm).toBeGreaterThan(1.5);
+    // now 06:00Z + 2 h notice = 08:00Z; the run starts 09:00Z.
+    expect(asha.nextAvailableSlot).toBe('2026-06-01T09:00:00.000Z');
+    expect(page.items[2].nextAvailableSlot).toBeNull(); // 20 June is past the 14-day window
+    expect(page.total).toBe(4);
+  });
+
+  it('steps into a run at the slot length when the notice cuts it', async () => {
+    const page = await handler.execute(new SearchClinicians({ city: CITY, name: 'Asha', page: 1, limit: 5 }));
+    expect(page.items[0].nextAvailableSlot).toBe('2026-06-01T09:00:00.000Z');
+    const later = new SearchCliniciansHandler(db, new FixedClock(new Date('2026-06-01T07:10:00Z')));
+    const moved = await later.execute(new SearchClinicians({ city: CITY, name: 'Asha', page: 1, limit: 5 }));
+    expect(moved.items[0].nextAvailableSlot).toBe('2026-06-01T09:30:00.000Z');
+  });
+
+  it('filters by specialization, language, fee, session type and availability window', async () => {
+    expect((await search({ specialization: 'dermatology' })).items.map((c) => c.fullName).sort()).toEqual(['Asha Derm', 'Far Derm', 'Late Derm', 'Meera Derm']);
+    expect((await search({ language: 'KANNADA' })).items.map((c) => c.fullName)).toEqual(['Ravi GP']);
+    expect((await search({ minFee: 60000, maxFee: 80000, sort: 'fee' })).items.map((c) => c.fullName)).toEqual(['Far Derm', 'Late Derm', 'Asha Derm']);
+    expect((await search({ sessionType: 'ONLINE' })).items.map((c) => c.fullName)).toEqual(['Meera Derm']);
+    const window = await search({ availableFrom: new Date('2026-06-02T00:00Z'), availableTo: new Date('2026-06-04T00:00Z') });
+    expect(window.items.map((c) => c.fullName)).toEqual(['Ravi GP']);
+  });
+
+  it('sorts by next availability (nulls last) and experience, and pages with a total', async () => {
+    const byNext = (await search({})).items.map((c) => c.fullName);
+    expect(byNext.slice(0, 3)).toEqual(['Far Derm', 'Asha Derm', 'Ravi GP']);
+    expect(byNext.slice(3).sort()).toEqual(['Late Derm', 'Meera Derm']);
+    expect((await search({ sort: 'experience' })).items[0].fullName).toBe('Meera Derm');
+    const second = await search({ sort: 'experience', page: 2, limit: 2 });
+    expect(second).toMatchObject({ page: 2, limit: 2, total: 5 });
+    expect(second.items.map((c) => c.fullName)).toEqual(['Late Derm', 'Ravi GP']);
+  });
+});
