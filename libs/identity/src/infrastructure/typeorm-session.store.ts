@@ -56,14 +56,14 @@ export class TypeormSessionStore extends SessionStore {
   }
 
   async revokeByToken(tokenHash: string, reason: string, now: Date) {
-    const [row] = await this.returning<{ id: string; principal_id: string }>(
+    const [row] = await this.returning<{ id: string; principal_type: 'staff' | 'patient'; principal_id: string }>(
       `UPDATE auth_sessions s SET revoked_at = COALESCE(s.revoked_at, $2), revoked_reason = COALESCE(s.revoked_reason, $3)
          FROM refresh_tokens t
         WHERE t.token_hash = $1 AND s.id = t.session_id
-       RETURNING s.id, s.principal_id`,
+       RETURNING s.id, s.principal_type, s.principal_id`,
       [tokenHash, now, reason],
     );
-    return row ? { sessionId: row.id, principalId: row.principal_id } : undefined;
+    return row ? { sessionId: row.id, principalType: row.principal_type, principalId: row.principal_id } : undefined;
   }
 
   async revoke(sessionId: string, reason: string, now: Date): Promise<void> {

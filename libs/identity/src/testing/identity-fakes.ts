@@ -89,7 +89,8 @@ export class InMemorySessionStore extends SessionStore {
     const token = this.tokens.get(tokenHash);
     if (!token) return undefined;
     await this.revoke(token.sessionId, reason, now);
-    return { sessionId: token.sessionId, principalId: this.sessions.get(token.sessionId)!.principal.id };
+    const { principal } = this.sessions.get(token.sessionId)!;
+    return { sessionId: token.sessionId, principalType: principal.type, principalId: principal.id };
   }
   async revoke(sessionId: string, reason: string, now: Date): Promise<void> {
     const session = this.sessions.get(sessionId);

@@ -26,7 +26,7 @@ export abstract class SessionStore {
     tokenHash: string,
     reason: string,
     now: Date,
-  ): Promise<{ sessionId: string; principalId: string } | undefined>;
+  ): Promise<{ sessionId: string; principalType: 'staff' | 'patient'; principalId: string } | undefined>;
   abstract revoke(sessionId: string, reason: string, now: Date): Promise<void>;
   abstract revokeAllOf(principalId: string, reason: string, now: Date): Promise<void>;
 }

@@ -81,7 +81,7 @@ export class SessionTokens {
   async end(
     refreshToken: string,
     now: Date,
-  ): Promise<{ sessionId: string; principalId: string } | undefined> {
+  ): Promise<{ sessionId: string; principalType: 'staff' | 'patient'; principalId: string } | undefined> {
     return this.store.revokeByToken(hashRefreshToken(refreshToken), 'logout', now);
   }
 

@@ -1,3 +1,4 @@
+import { InMemorySessionStore } from '../../../testing/identity-fakes';
 import { Actor, ForbiddenError, NotFoundError, Role } from '@carebook/core';
 import { FixedClock } from '@carebook/testing';
 import { aStaffUser } from '../../../testing/identity-fakes';
@@ -20,6 +21,7 @@ const cmA = aStaffActor(Role.CENTRE_MANAGER, [A]);
 describe('DeleteStaffUserHandler', () => {
   let users: RecordingStaffUsers;
   let audit: RecordingAuditLog;
+  let sessions: InMemorySessionStore;
   let uow: ImmediateUnitOfWork;
   let handler: DeleteStaffUserHandler;
   const clock = new FixedClock(new Date('2026-03-03T08:00:00Z'));
@@ -28,7 +30,14 @@ describe('DeleteStaffUserHandler', () => {
     users = new RecordingStaffUsers();
     audit = new RecordingAuditLog();
     uow = new ImmediateUnitOfWork();
-    handler = new DeleteStaffUserHandler(users, clock, uow.asUnitOfWork(), audit.asAuditLog());
+    sessions = new InMemorySessionStore();
+    handler = new DeleteStaffUserHandler(
+      users,
+      clock,
+      uow.asUnitOfWork(),
+      audit.asAuditLog(),
+      sessions,
+    );
     await users.save(aStaffUser({ id: ID, centreIds: [A] }));
     await users.save(
       aStaffUser({ id: ADMIN_ID, role: Role.ADMIN, centreIds: [], username: 'root', phone: null }),

@@ -1,6 +1,7 @@
 import { AuditLog, Clock, isUuid, NotFoundError, UnitOfWork } from '@carebook/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { StaffUserRepository } from '../../../domain/staff-user.repository';
+import { SessionStore } from '../../ports/session-store';
 import { StaffAccessPolicy } from '../../staff-access-policy';
 import { DeleteStaffUser } from './delete-staff-user.command';
 
@@ -11,6 +12,7 @@ export class DeleteStaffUserHandler implements ICommandHandler<DeleteStaffUser> 
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLog,
+    private readonly sessions: SessionStore,
   ) {}
 
   async execute({ actor, userId }: DeleteStaffUser): Promise<void> {
@@ -20,6 +22,7 @@ export class DeleteStaffUserHandler implements ICommandHandler<DeleteStaffUser> 
     user.remove(this.clock.now());
     await this.uow.run(async () => {
       await this.users.save(user);
+      await this.sessions.revokeAllOf(user.id, 'user deleted', this.clock.now());
       await this.audit.record({
         action: 'staff.deleted',
         actor,

@@ -1,3 +1,4 @@
+import { InMemorySessionStore } from '../../../testing/identity-fakes';
 import { Actor, ForbiddenError, NotFoundError, Role } from '@carebook/core';
 import { FixedClock } from '@carebook/testing';
 import { aStaffUser } from '../../../testing/identity-fakes';
@@ -21,13 +22,21 @@ const admin = aStaffActor(Role.ADMIN);
 describe('ToggleStaffUserActiveHandler', () => {
   let users: RecordingStaffUsers;
   let audit: RecordingAuditLog;
+  let sessions: InMemorySessionStore;
   let handler: ToggleStaffUserActiveHandler;
 
   beforeEach(async () => {
     users = new RecordingStaffUsers();
     audit = new RecordingAuditLog();
     const uow = new ImmediateUnitOfWork().asUnitOfWork();
-    handler = new ToggleStaffUserActiveHandler(users, new FixedClock(), uow, audit.asAuditLog());
+    sessions = new InMemorySessionStore();
+    handler = new ToggleStaffUserActiveHandler(
+      users,
+      new FixedClock(),
+      uow,
+      audit.asAuditLog(),
+      sessions,
+    );
     await users.save(aStaffUser({ id: ID, centreIds: [A] }));
     await users.save(
       aStaffUser({ id: CM_ID, role: Role.CENTRE_MANAGER, username: 'cm', phone: '+919800000003' }),
@@ -37,7 +46,12 @@ describe('ToggleStaffUserActiveHandler', () => {
   const toggle = (actor: Actor, id = ID) => handler.execute(new ToggleStaffUserActive(actor, id));
 
   it('deactivates, then activates again, recording events and audit entries', async () => {
+    await sessions.open(
+      '0c5b7a4e-8d7a-4a43-9a0e-6f2a3f1d9b10',
+      { type: 'staff', id: ID, role: 'FRONT_DESK', centreIds: [A] },
+    );
     expect((await toggle(cmA)).isActive).toBe(false);
+    expect([...sessions.sessions.values()].every((s) => s.revokedAt)).toBe(true);
     expect(users.rows.get(ID)?.isActive).toBe(false);
     expect((await toggle(cmA)).isActive).toBe(true);
     expect(users.eventNames).toEqual([

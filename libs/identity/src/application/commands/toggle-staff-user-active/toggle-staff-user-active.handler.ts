@@ -1,6 +1,7 @@
 import { AuditLog, Clock, isUuid, NotFoundError, UnitOfWork } from '@carebook/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { StaffUserRepository } from '../../../domain/staff-user.repository';
+import { SessionStore } from '../../ports/session-store';
 import type { StaffUserDto } from '../../dto/staff-user.dto';
 import { StaffAccessPolicy } from '../../staff-access-policy';
 import { staffUserStateToDto } from '../../staff-user-view';
@@ -13,6 +14,7 @@ export class ToggleStaffUserActiveHandler implements ICommandHandler<ToggleStaff
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLog,
+    private readonly sessions: SessionStore,
   ) {}
 
   async execute({ actor, userId }: ToggleStaffUserActive): Promise<StaffUserDto> {
@@ -22,6 +24,9 @@ export class ToggleStaffUserActiveHandler implements ICommandHandler<ToggleStaff
     user.toggleActive(this.clock.now());
     await this.uow.run(async () => {
       await this.users.save(user);
+      // Deactivation signs the user out everywhere: every refresh-token family is revoked.
+      if (!user.isActive)
+        await this.sessions.revokeAllOf(user.id, 'user deactivated', this.clock.now());
       await this.audit.record({
         action: user.isActive ? 'staff.activated' : 'staff.deactivated',
         actor,
