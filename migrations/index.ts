@@ -9,6 +9,9 @@ import { Patients1764000000250 } from './1764000000250-patients';
 import { Notifications1764000000300 } from './1764000000300-notifications';
 import { Audit1764000000400 } from './1764000000400-audit';
 import { AuthSessions1764000000500 } from './1764000000500-auth-sessions';
+import { Clinicians1764000000600 } from './1764000000600-clinicians';
+import { PatientsRecords1764000000700 } from './1764000000700-patients-records';
+import { Appointments1764000000800 } from './1764000000800-appointments';
 import { Directory1764000000900 } from './1764000000900-directory';
 
 export const migrations = [
@@ -19,5 +22,8 @@ export const migrations = [
   Notifications1764000000300,
   Audit1764000000400,
   AuthSessions1764000000500,
+  Clinicians1764000000600,
+  PatientsRecords1764000000700,
+  Appointments1764000000800,
   Directory1764000000900,
 ];

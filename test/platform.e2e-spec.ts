@@ -93,7 +93,8 @@ describe('OpenAPI document and rate limit', () => {
         expect(problems.length).toBeGreaterThan(0);
         for (const [, r] of problems) expect(r.content).toHaveProperty(['application/problem+json']);
         const isPublic =
-          (method === 'get' && path.startsWith('/api/v1/centres')) ||
+          (method === 'get' && /^\/api\/v1\/(centres|clinicians)(\/\{id\}(\/(availability|slots))?)?$/.test(path)) ||
+          (method === 'get' && path === '/api/v1/booking/available-slots') ||
           path === '/api/health' ||
           path === '/api/v1/dev/messages' ||
           /\/(login|send-otp|verify-otp|refresh|refresh-token|logout)(\/|$)/.test(path);

@@ -1,4 +1,6 @@
+import { BookingModule } from '@carebook/booking';
 import { CentresModule } from '@carebook/centres';
+import { CliniciansModule } from '@carebook/clinicians';
 import { DirectoryModule } from '@carebook/directory';
 import { IdentityModule } from '@carebook/identity';
 import { NotificationsModule } from '@carebook/notifications';
@@ -7,12 +9,21 @@ import { APP_CONFIG, AppConfig, AuthCoreModule, CoreModule, CoreModuleOptions, J
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AppointmentsController } from './appointments/appointments.controller';
+import { PatientAppointmentsController } from './appointments/patient-appointments.controller';
 import { AuthController } from './auth/auth.controller';
+import { BookingController } from './booking/booking.controller';
+import { ClinicianSlotsController } from './booking/clinician-slots.controller';
+import { MyAppointmentsController } from './booking/my-appointments.controller';
 import { CentresController } from './centres/centres.controller';
+import { CliniciansController } from './clinicians/clinicians.controller';
 import { DevMessagesController } from './dev/dev-messages.controller';
 import { ClinicianDirectoryController } from './directory/clinician-directory.controller';
 import { HealthModule } from './health/health.module';
+import { PatientController } from './patient/patient.controller';
 import { PatientAuthController } from './patient-auth/patient-auth.controller';
+import { PatientsController } from './patients/patients.controller';
+import { ReceptionistsController } from './receptionists/receptionists.controller';
 import { UsersController } from './users/users.controller';
 
 /** The HTTP API: thin controllers over the contexts' commands and queries. */
@@ -32,16 +43,27 @@ export class AppModule {
         IdentityModule,
         PatientsModule,
         CentresModule,
+        CliniciansModule,
         DirectoryModule,
+        BookingModule,
         NotificationsModule,
       ],
       controllers: [
         AuthController,
         PatientAuthController,
+        PatientsController,
+        PatientController,
         CentresController,
+        CliniciansController,
         UsersController,
         DevMessagesController,
         ClinicianDirectoryController,
+        ClinicianSlotsController,
+        BookingController,
+        MyAppointmentsController,
+        AppointmentsController,
+        PatientAppointmentsController,
+        ReceptionistsController,
       ],
       providers: [
         // Order matters: throttle first, then authenticate, then check roles.

@@ -1,4 +1,7 @@
 import { CentresModule } from '@carebook/centres';
+import { CliniciansModule } from '@carebook/clinicians';
+import { DirectoryModule } from '@carebook/directory';
+import { IdentityModule } from '@carebook/identity';
 import {
   BullmqOutboxPublisher,
   CoreModule,
@@ -15,6 +18,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { BookingWorkerModule } from './booking/booking-worker.module';
+import { DirectoryRefreshRunner } from './directory/directory-refresh.runner';
 import { DomainEventsProcessor } from './domain-events/domain-events.processor';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
@@ -39,7 +44,12 @@ export class WorkerModule {
         DiscoveryModule,
         BullModule.registerQueue({ name: DOMAIN_EVENTS_QUEUE }),
         CentresModule,
+        CliniciansModule,
+        // Identity answers the staff-user queries other contexts ask while projecting (names).
+        IdentityModule,
+        DirectoryModule,
         NotificationsWorkerModule,
+        BookingWorkerModule,
       ],
       providers: [
         ...processors,
@@ -47,6 +57,7 @@ export class WorkerModule {
         { provide: OutboxPublisher, useClass: BullmqOutboxPublisher },
         { provide: OutboxRelay, inject: [DataSource, OutboxPublisher], useFactory: (db: DataSource, p: OutboxPublisher) => new OutboxRelay(db, p) },
         OutboxRelayRunner,
+        DirectoryRefreshRunner,
       ],
     };
   }

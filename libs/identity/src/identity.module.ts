@@ -1,4 +1,5 @@
-import { PrincipalGate } from '@carebook/core';
+import { AUTH_CONFIG, AuthConfig, PrincipalGate } from '@carebook/core';
+import { JwtModule } from '@nestjs/jwt';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BootstrapAdmin } from './application/bootstrap-admin/bootstrap-admin';
@@ -73,7 +74,18 @@ const startup = [BootstrapAdmin];
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffUserOrmEntity, StaffUserCentreOrmEntity])],
+  imports: [
+    TypeOrmModule.forFeature([StaffUserOrmEntity, StaffUserCentreOrmEntity]),
+    // Identity signs the tokens; it brings its own JwtService so it works in any app (the worker too).
+    JwtModule.registerAsync({
+      inject: [AUTH_CONFIG],
+      useFactory: (config: AuthConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.accessTtlSeconds },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
   providers: [...commandHandlers, ...queryHandlers, ...repositories, ...credentials, ...startup, gate],
   exports: [PrincipalGate],
 })

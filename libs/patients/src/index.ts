@@ -1,6 +1,21 @@
 /** @carebook/patients: patient records. Use its commands and queries through the CQRS buses. */
 export * from './patients.module';
 export * from './application/dto/patient.dto';
+export * from './application/dto/patient-input.dto';
+export * from './application/dto/patient-record.dto';
 export * from './application/commands/register-patient-by-phone/register-patient-by-phone.command';
+export * from './application/commands/register-patient/register-patient.command';
+export * from './application/commands/update-patient/update-patient.command';
+export * from './application/commands/add-patient-note/add-patient-note.command';
 export * from './application/queries/get-patient/get-patient.query';
+export * from './application/queries/view-patient-record/view-patient-record.query';
+export * from './application/queries/view-patient-profile/view-patient-profile.query';
+export * from './application/queries/view-patient-dashboard/view-patient-dashboard.query';
+export * from './application/queries/search-patients/search-patients.query';
+export * from './application/queries/list-patient-status-history/list-patient-status-history.query';
 export * from './domain/events/patient-events';
+export { GENDERS, BLOOD_GROUPS } from './domain/patient-profile';
+export type { Gender, BloodGroup, EmergencyContact } from './domain/patient-profile';
+export type { PatientChanges } from './domain/patient';
+export { PATIENT_STATUSES } from './domain/patient-status';
+export type { PatientStatus } from './domain/patient-status';

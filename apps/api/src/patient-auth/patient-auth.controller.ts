@@ -11,7 +11,7 @@ import {
   VerifyPatientOtp,
   VerifyPatientOtpDto,
 } from '@carebook/identity';
-import { GetPatient, PatientDto } from '@carebook/patients';
+import { PatientDto, ViewPatientProfile } from '@carebook/patients';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -74,6 +74,6 @@ export class PatientAuthController {
   @ApiOperation({ summary: 'The signed-in patient' })
   @ApiOkResponse({ type: PatientDto })
   me(@CurrentActor() actor: Actor): Promise<PatientDto> {
-    return this.queries.execute(new GetPatient(actor.id));
+    return this.queries.execute(new ViewPatientProfile(actor, actor.id));
   }
 }

@@ -1,8 +1,9 @@
-import { OutboxWriter, UnitOfWork } from '@carebook/core';
+import { OutboxWriter, PG, pgErrorOf, UnitOfWork } from '@carebook/core';
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { FindOptionsWhere, IsNull } from 'typeorm';
 import { Patient } from '../domain/patient';
-import { PatientRepository } from '../domain/patient.repository';
+import { PatientPhoneTakenError } from '../domain/patient.errors';
+import { LoadOptions, PatientRepository } from '../domain/patient.repository';
 import { PatientOrmEntity } from './patient.orm-entity';
 
 /** Rows and events in one transaction; the unique phone index settles concurrent registrations. */
@@ -15,14 +16,12 @@ export class TypeormPatientRepository extends PatientRepository {
     super();
   }
 
-  async findById(id: string): Promise<Patient | undefined> {
-    const row = await this.uow.manager().findOneBy(PatientOrmEntity, { id, deletedAt: IsNull() });
-    return row ? Patient.restore({ ...row }) : undefined;
+  findById(id: string, options?: LoadOptions): Promise<Patient | undefined> {
+    return this.findOne({ id, deletedAt: IsNull() }, options);
   }
 
-  async findByPhone(phone: string): Promise<Patient | undefined> {
-    const row = await this.uow.manager().findOneBy(PatientOrmEntity, { phone, deletedAt: IsNull() });
-    return row ? Patient.restore({ ...row }) : undefined;
+  findByPhone(phone: string, options?: LoadOptions): Promise<Patient | undefined> {
+    return this.findOne({ phone, deletedAt: IsNull() }, options);
   }
 
   async addIfPhoneFree(patient: Patient): Promise<boolean> {
@@ -43,10 +42,29 @@ export class TypeormPatientRepository extends PatientRepository {
   }
 
   async save(patient: Patient): Promise<void> {
-    await this.uow.run(async (manager) => {
-      await manager.save(PatientOrmEntity, toRow(patient));
-      await this.outbox.append(manager, patient.pullEvents());
+    try {
+      await this.uow.run(async (manager) => {
+        await manager.save(PatientOrmEntity, toRow(patient));
+        await this.outbox.append(manager, patient.pullEvents());
+      });
+    } catch (error) {
+      const pg = pgErrorOf(error);
+      if (pg?.code === PG.UNIQUE_VIOLATION && pg.constraint === 'UQ_patients_phone') {
+        throw new PatientPhoneTakenError();
+      }
+      throw error;
+    }
+  }
+
+  private async findOne(
+    where: FindOptionsWhere<PatientOrmEntity>,
+    options?: LoadOptions,
+  ): Promise<Patient | undefined> {
+    const row = await this.uow.manager().findOne(PatientOrmEntity, {
+      where,
+      ...(options?.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+    return row ? Patient.restore({ ...row }) : undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@carebook/core';
+import { isUuid, NotFoundError } from '@carebook/core';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PatientRepository } from '../../../domain/patient.repository';
 import type { PatientDto } from '../../dto/patient.dto';
@@ -10,7 +10,7 @@ export class GetPatientHandler implements IQueryHandler<GetPatient> {
   constructor(private readonly patients: PatientRepository) {}
 
   async execute({ patientId }: GetPatient): Promise<PatientDto> {
-    const patient = await this.patients.findById(patientId);
+    const patient = isUuid(patientId) ? await this.patients.findById(patientId) : undefined;
     if (!patient) throw new NotFoundError('Patient');
     return patientStateToDto(patient.snapshot());
   }

@@ -1,0 +1,83 @@
+import { Clock, ForbiddenError, NotFoundError } from '@carebook/core';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Appointment } from '../../../domain/appointment';
+import { IdempotencyKeyInUseError, SlotUnavailableError } from '../../../domain/appointment.errors';
+import { AppointmentRepository } from '../../../domain/appointment.repository';
+import { appointmentToDto } from '../../appointment-view';
+import { BookingPolicy } from '../../booking-policy';
+import { ClinicianCalendar } from '../../clinician-calendar';
+import { replayOf, stampOf } from '../../idempotency';
+import { ClinicianSchedules } from '../../ports/clinician-schedules';
+import { PatientDirectory } from '../../ports/patient-directory';
+import type { BookingResult } from '../booking-result';
+import { BookAppointment } from './book-appointment.command';
+
+@CommandHandler(BookAppointment)
+export class BookAppointmentHandler implements ICommandHandler<BookAppointment> {
+  constructor(
+    private readonly appointments: AppointmentRepository,
+    private readonly schedules: ClinicianSchedules,
+    private readonly patients: PatientDirectory,
+    private readonly calendar: ClinicianCalendar,
+    private readonly policy: BookingPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ actor, input, idempotencyKey }: BookAppointment): Promise<BookingResult> {
+    if (actor.kind !== 'patient') throw new ForbiddenError('Online booking is for patients.');
+    const stamp = stampOf(idempotencyKey, 'booking.create', input);
+    const earlier = await replayOf(this.appointments, actor.id, stamp);
+    if (earlier) return { appointment: appointmentToDto(earlier.snapshot()), replayed: true };
+
+    const schedule = await this.schedules.get(input.clinicianId);
+    if (!schedule?.isActive) throw new NotFoundError('Clinician');
+    const patient = await this.patients.find(actor.id);
+    if (!patient) throw new NotFoundError('Patient');
+
+    try {
+      const appointment = await this.appointments.withClinicianLock(
+        schedule.clinicianId,
+        async () => {
+          const slot = await this.calendar.slotAt(schedule, input.startsAt, {
+            sessionType: input.sessionType,
+            centreId: input.centreId,
+          });
+          if (!slot) throw new SlotUnavailableError();
+          const now = this.clock.now();
+          const booked = Appointment.book(
+            {
+              patientId: patient.id,
+              patientName: patient.fullName,
+              clinicianId: schedule.clinicianId,
+              clinicianUserId: schedule.userId,
+              centreId: slot.centreId,
+              startsAt: new Date(slot.startsAt),
+              endsAt: new Date(slot.endsAt),
+              bufferBeforeMinutes: schedule.bufferBeforeMinutes,
+              bufferAfterMinutes: schedule.bufferAfterMinutes,
+              sessionType: slot.sessionType,
+              fee: schedule.fee,
+              source: 'ONLINE',
+              reason: input.reason,
+              notes: input.notes,
+              holdExpiresAt: new Date(now.getTime() + this.policy.holdMs),
+              createdBy: { kind: 'patient', id: actor.id },
+              idempotency: stamp,
+            },
+            now,
+          );
+          await this.appointments.add(booked);
+          return booked;
+        },
+      );
+      return { appointment: appointmentToDto(appointment.snapshot()), replayed: false };
+    } catch (error) {
+      // A twin request with the same key committed first: answer as its replay.
+      const twin =
+        error instanceof IdempotencyKeyInUseError &&
+        (await replayOf(this.appointments, actor.id, stamp));
+      if (twin) return { appointment: appointmentToDto(twin.snapshot()), replayed: true };
+      throw error;
+    }
+  }
+}

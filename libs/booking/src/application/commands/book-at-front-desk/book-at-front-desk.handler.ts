@@ -1,0 +1,94 @@
+import { Clock, NotFoundError, UnitOfWork, ValidationFailedError } from '@carebook/core';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Appointment } from '../../../domain/appointment';
+import { IdempotencyKeyInUseError, SlotUnavailableError } from '../../../domain/appointment.errors';
+import { AppointmentRepository } from '../../../domain/appointment.repository';
+import { AppointmentAccessPolicy } from '../../appointment-access-policy';
+import { appointmentToDto } from '../../appointment-view';
+import { ClinicianCalendar } from '../../clinician-calendar';
+import { replayOf, stampOf } from '../../idempotency';
+import { ClinicianSchedules } from '../../ports/clinician-schedules';
+import { PatientCard, PatientDirectory } from '../../ports/patient-directory';
+import type { BookingResult } from '../booking-result';
+import { BookAtFrontDesk, BookAtFrontDeskInput } from './book-at-front-desk.command';
+
+@CommandHandler(BookAtFrontDesk)
+export class BookAtFrontDeskHandler implements ICommandHandler<BookAtFrontDesk> {
+  constructor(
+    private readonly appointments: AppointmentRepository,
+    private readonly schedules: ClinicianSchedules,
+    private readonly patients: PatientDirectory,
+    private readonly calendar: ClinicianCalendar,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ actor, input, idempotencyKey }: BookAtFrontDesk): Promise<BookingResult> {
+    AppointmentAccessPolicy.enforce(AppointmentAccessPolicy.toBook(actor, input.centreId));
+    if ((input.patientId === undefined) === (input.patient === undefined)) {
+      const message = 'give patientId or patient (a new patient), not both';
+      throw new ValidationFailedError([{ field: 'patientId', message }]);
+    }
+    const stamp = stampOf(idempotencyKey, 'booking.front-desk', input);
+    const earlier = await replayOf(this.appointments, actor.id, stamp);
+    if (earlier) return { appointment: appointmentToDto(earlier.snapshot()), replayed: true };
+
+    const schedule = await this.schedules.get(input.clinicianId);
+    if (!schedule?.isActive) throw new NotFoundError('Clinician');
+
+    try {
+      const appointment = await this.uow.run(async () => {
+        const patient = await this.patientFor(actor, input);
+        return this.appointments.withClinicianLock(schedule.clinicianId, async () => {
+          const slot = await this.calendar.slotAt(schedule, input.startsAt, {
+            sessionType: input.sessionType,
+            centreId: input.centreId,
+            anyNotice: true,
+          });
+          if (!slot) throw new SlotUnavailableError();
+          const booked = Appointment.book(
+            {
+              patientId: patient.id,
+              patientName: patient.fullName,
+              clinicianId: schedule.clinicianId,
+              clinicianUserId: schedule.userId,
+              centreId: slot.centreId,
+              startsAt: new Date(slot.startsAt),
+              endsAt: new Date(slot.endsAt),
+              bufferBeforeMinutes: schedule.bufferBeforeMinutes,
+              bufferAfterMinutes: schedule.bufferAfterMinutes,
+              sessionType: slot.sessionType,
+              fee: schedule.fee,
+              source: input.source,
+              reason: input.reason,
+              notes: input.notes,
+              holdExpiresAt: null,
+              createdBy: { kind: 'staff', id: actor.id },
+              idempotency: stamp,
+            },
+            this.clock.now(),
+          );
+          await this.appointments.add(booked);
+          return booked;
+        });
+      });
+      return { appointment: appointmentToDto(appointment.snapshot()), replayed: false };
+    } catch (error) {
+      const twin =
+        error instanceof IdempotencyKeyInUseError &&
+        (await replayOf(this.appointments, actor.id, stamp));
+      if (twin) return { appointment: appointmentToDto(twin.snapshot()), replayed: true };
+      throw error;
+    }
+  }
+
+  private async patientFor(
+    actor: BookAtFrontDesk['actor'],
+    input: BookAtFrontDeskInput,
+  ): Promise<PatientCard> {
+    if (input.patient) return this.patients.register(actor, input.patient);
+    const patient = await this.patients.find(input.patientId!);
+    if (!patient) throw new NotFoundError('Patient');
+    return patient;
+  }
+}

@@ -1,0 +1,45 @@
+import type { Appointment } from './appointment';
+
+/** A live appointment's blocked range (ms epoch), as the slot engine takes busy time. */
+export interface BusyRange {
+  appointmentId: string;
+  centreId: string;
+  startsAt: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Port: loads and saves the Appointment aggregate with its events. Every write that puts an
+ * appointment on the clinician's calendar (insert, move) runs under the clinician's lock after
+ * cancelling that clinician's expired holds; the exclusion constraint stays the guarantee and a
+ * clash is SLOT_UNAVAILABLE.
+ */
+export abstract class AppointmentRepository {
+  abstract findById(id: string): Promise<Appointment | undefined>;
+  /** Loads and row-locks the appointment for the rest of the current transaction. */
+  abstract findByIdForUpdate(id: string): Promise<Appointment | undefined>;
+  abstract findByIdempotencyKey(creatorId: string, key: string): Promise<Appointment | undefined>;
+  /**
+   * Runs `work` in one transaction holding the clinician's lock, after that clinician's
+   * expired holds are cancelled (so they never block): what `work` reads of the clinician's
+   * calendar cannot change under it.
+   */
+  abstract withClinicianLock<T>(clinicianId: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Blocked ranges of the clinician's live appointments that touch [from, to): not cancelled,
+   * and PENDING only while the hold lasts. `exceptId` leaves one out (the one being moved).
+   */
+  abstract busyRanges(
+    clinicianId: string,
+    from: Date,
+    to: Date,
+    exceptId?: string,
+  ): Promise<BusyRange[]>;
+  /** Inserts a new appointment (SLOT_UNAVAILABLE on a clash, IDEMPOTENCY conflict -> replay). */
+  abstract add(appointment: Appointment): Promise<void>;
+  /** Stores changes; a changed time takes the clinician's lock like `add`. */
+  abstract save(appointment: Appointment): Promise<void>;
+  /** Cancels up to `limit` expired holds of any clinician (the sweep); answers how many. */
+  abstract expireHolds(limit: number): Promise<number>;
+}

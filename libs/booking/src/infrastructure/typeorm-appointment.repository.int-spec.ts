@@ -1,0 +1,276 @@
+import { dataSourceOptions, OutboxWriter, UnitOfWork } from '@carebook/core';
+import { BookingParties, FixedClock, seedBookingParties } from '@carebook/testing';
+import { DataSource } from 'typeorm';
+import { Appointment, NewAppointment } from '../domain/appointment';
+import { SlotUnavailableError } from '../domain/appointment.errors';
+import { TypeormAppointmentRepository } from './typeorm-appointment.repository';
+
+const MIN = 60_000;
+// In the past on purpose: the sweep below cancels every hold expired by this clock, and the
+// database is shared with parallel suites whose holds expire in real time.
+const base = new Date('2001-05-05T04:30:00Z');
+const at = (minutes: number) => new Date(base.getTime() + minutes * MIN);
+
+describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion constraint)', () => {
+  let db: DataSource;
+  let clock: FixedClock;
+  let repo: TypeormAppointmentRepository;
+  let uow: UnitOfWork;
+
+  beforeAll(async () => {
+    // A pool wide enough for real contention: 20 connections racing, as in FACTS.
+    db = await new DataSource({
+      ...dataSourceOptions(
+        { url: process.env.DATABASE_URL!, poolSize: 20 },
+        'carebook-test-booking',
+      ),
+    }).initialize();
+    clock = new FixedClock(at(-24 * 60));
+    uow = new UnitOfWork(db);
+    repo = new TypeormAppointmentRepository(uow, new OutboxWriter(), clock);
+  });
+  afterAll(() => db.destroy());
+
+  const book = (p: BookingParties, startMinute: number, overrides: Partial<NewAppointment> = {}) =>
+    Appointment.book(
+      {
+        patientId: p.patientIds[0],
+        patientName: 'Patient 1',
+        clinicianId: p.clinicianId,
+        clinicianUserId: p.clinicianUserId,
+        centreId: p.centreId,
+        startsAt: at(startMinute),
+        endsAt: at(startMinute + 30),
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 0,
+        sessionType: 'IN_PERSON',
+        fee: { amount: 80000, currency: 'INR' },
+        source: 'FRONT_DESK',
+        createdBy: { kind: 'staff', id: p.clinicianUserId },
+        ...overrides,
+      },
+      clock.now(),
+    );
+  const live = async (clinicianId: string) =>
+    (await db.query(
+      `SELECT id, starts_at FROM appointments WHERE clinician_id = $1 AND status <> 'CANCELLED' ORDER BY starts_at`,
+      [clinicianId],
+    )) as Array<{
+      id: string;
+      starts_at: Date;
+    }>;
+
+  it('stores an appointment with its event and reloads it', async () => {
+    const p = await seedBookingParties(db);
+    const a = book(p, 0, { reason: 'fever', holdExpiresAt: at(-24 * 60 + 15) });
+    await repo.add(a);
+    const loaded = await repo.findById(a.id);
+    expect(loaded?.snapshot()).toEqual(a.snapshot());
+    const [row] = await db.query(
+      `SELECT lower(blocked) AS lo, upper(blocked) AS hi FROM appointments WHERE id = $1`,
+      [a.id],
+    );
+    expect([row.lo, row.hi]).toEqual([at(0), at(30)]);
+    const outbox = await db.query(`SELECT type, payload FROM outbox WHERE aggregate_id = $1`, [
+      a.id,
+    ]);
+    expect(outbox).toEqual([
+      {
+        type: 'booking.AppointmentBooked',
+        payload: expect.objectContaining({ patientName: 'Patient 1', reason: 'fever' }),
+      },
+    ]);
+  });
+
+  it('gives exactly one of 200 concurrent bookings of one slot, and SLOT_UNAVAILABLE to the 199 others', async () => {
+    const p = await seedBookingParties(db);
+    const pool = (
+      db.driver as unknown as {
+        master: { on(e: string, f: () => void): void; off(e: string, f: () => void): void };
+      }
+    ).master;
+    let connects = 0;
+    const count = () => void (connects += 1);
+    pool.on('connect', count);
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, () => repo.add(book(p, 60))),
+    );
+    pool.off('connect', count);
+    // The losers fail on the transaction's own client, which goes back to the pool intact.
+    expect(connects).toBeLessThanOrEqual(20);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const errors = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason);
+    expect(errors).toHaveLength(199);
+    expect(errors.every((e) => e instanceof SlotUnavailableError)).toBe(true);
+    expect(await live(p.clinicianId)).toHaveLength(1);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM appointments WHERE clinician_id = $1`,
+      [p.clinicianId],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('gives exactly one of 200 concurrent reschedules into one slot; the others keep their time', async () => {
+    const p = await seedBookingParties(db);
+    const appointments = Array.from({ length: 200 }, (_, i) => book(p, 24 * 60 + i * 30));
+    for (const a of appointments) await repo.add(a);
+    const target = {
+      startsAt: at(0),
+      endsAt: at(30),
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+    };
+    const results = await Promise.allSettled(
+      appointments.map((a) =>
+        repo.withClinicianLock(p.clinicianId, async () => {
+          const fresh = await repo.findByIdForUpdate(a.id);
+          fresh!.reschedule(target, clock.now(), { kind: 'staff', patientCutoffMinutes: 120 });
+          await repo.save(fresh!);
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const errors = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason);
+    expect(errors.every((e) => e instanceof SlotUnavailableError)).toBe(true);
+    const rows = await live(p.clinicianId);
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((r) => r.starts_at.getTime() === at(0).getTime())).toHaveLength(1);
+    // The 199 losers are where they were.
+    const winner = rows[0].id;
+    const unmoved = appointments.filter((a) => a.id !== winner);
+    const byId = new Map(rows.map((r) => [r.id, r.starts_at.getTime()]));
+    expect(unmoved.every((a) => byId.get(a.id) === a.snapshot().startsAt.getTime())).toBe(true);
+  });
+
+  it('moves atomically: a clash leaves the old time taken and nothing changed', async () => {
+    const p = await seedBookingParties(db);
+    const a = book(p, 0);
+    const b = book(p, 60);
+    await repo.add(a);
+    await repo.add(b);
+    const loaded = (await repo.findById(b.id))!;
+    loaded.reschedule(
+      { startsAt: at(15), endsAt: at(45), bufferBeforeMinutes: 0, bufferAfterMinutes: 0 },
+      clock.now(),
+      {
+        kind: 'staff',
+        patientCutoffMinutes: 120,
+      },
+    );
+    await expect(repo.save(loaded)).rejects.toBeInstanceOf(SlotUnavailableError);
+    expect((await repo.findById(b.id))!.snapshot().startsAt).toEqual(at(60));
+    // Overlapping its own old time is fine: only other appointments count.
+    const again = (await repo.findById(b.id))!;
+    again.reschedule(
+      { startsAt: at(75), endsAt: at(105), bufferBeforeMinutes: 0, bufferAfterMinutes: 0 },
+      clock.now(),
+      {
+        kind: 'staff',
+        patientCutoffMinutes: 120,
+      },
+    );
+    await repo.save(again);
+    expect((await repo.findById(b.id))!.snapshot().startsAt).toEqual(at(75));
+    const events = await db.query(`SELECT type FROM outbox WHERE aggregate_id = $1 ORDER BY seq`, [
+      b.id,
+    ]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual([
+      'booking.AppointmentBooked',
+      'booking.AppointmentRescheduled',
+    ]);
+  });
+
+  it('lets back-to-back [) appointments both stand', async () => {
+    const p = await seedBookingParties(db);
+    await repo.add(book(p, 0));
+    await repo.add(book(p, 30));
+    await repo.add(book(p, -30));
+    expect(await live(p.clinicianId)).toHaveLength(3);
+  });
+
+  it('respects buffers: the blocked range is the time widened by them', async () => {
+    const p = await seedBookingParties(db);
+    await repo.add(book(p, 0, { bufferBeforeMinutes: 5, bufferAfterMinutes: 10 }));
+    await expect(repo.add(book(p, 30))).rejects.toBeInstanceOf(SlotUnavailableError); // inside the 10 min after
+    await expect(repo.add(book(p, -30))).rejects.toBeInstanceOf(SlotUnavailableError); // ends inside the 5 min before
+    await repo.add(book(p, 40));
+    await repo.add(book(p, -35));
+    expect(await live(p.clinicianId)).toHaveLength(3);
+    const busy = await repo.busyRanges(p.clinicianId, at(-60), at(120));
+    expect(busy.map((b) => [b.start, b.end])).toEqual([
+      [at(-35).getTime(), at(-5).getTime()],
+      [at(-5).getTime(), at(40).getTime()],
+      [at(40).getTime(), at(70).getTime()],
+    ]);
+  });
+
+  it('never lets an expired hold block: the next booking cancels it first, with its event', async () => {
+    const p = await seedBookingParties(db);
+    const hold = book(p, 0, {
+      source: 'ONLINE',
+      holdExpiresAt: new Date(clock.now().getTime() + 15 * MIN),
+    });
+    await repo.add(hold);
+    await expect(repo.add(book(p, 0))).rejects.toBeInstanceOf(SlotUnavailableError);
+    expect(await repo.busyRanges(p.clinicianId, at(0), at(30))).toHaveLength(1);
+
+    clock.advance(15 * MIN);
+    expect(await repo.busyRanges(p.clinicianId, at(0), at(30))).toEqual([]); // reads ignore it at once
+    const next = book(p, 0);
+    await repo.add(next);
+    expect((await repo.findById(hold.id))!.snapshot()).toMatchObject({
+      status: 'CANCELLED',
+      cancelledBy: 'SYSTEM',
+      cancelReason: 'HOLD_EXPIRED',
+    });
+    const events = await db.query(
+      `SELECT type, payload FROM outbox WHERE aggregate_id = $1 ORDER BY seq`,
+      [hold.id],
+    );
+    expect(events[1]).toEqual({
+      type: 'booking.AppointmentCancelled',
+      payload: expect.objectContaining({ previousStatus: 'PENDING', reason: 'HOLD_EXPIRED' }),
+    });
+    clock.set(at(-24 * 60));
+  });
+
+  it('sweeps expired holds of any clinician, skipping rows a booking has locked, once', async () => {
+    const p = await seedBookingParties(db);
+    const hold = book(p, 0, {
+      source: 'ONLINE',
+      holdExpiresAt: new Date(clock.now().getTime() + MIN),
+    });
+    await repo.add(hold);
+    clock.advance(2 * MIN);
+    let swept = 0;
+    for (;;) {
+      const n = await repo.expireHolds(500);
+      swept += n;
+      if (n < 500) break;
+    }
+    expect(swept).toBeGreaterThanOrEqual(1);
+    expect((await repo.findById(hold.id))!.status).toBe('CANCELLED');
+    expect(await repo.expireHolds(500)).toBe(0);
+    clock.set(at(-24 * 60));
+  });
+
+  it('refuses a stale save (optimistic version)', async () => {
+    const p = await seedBookingParties(db);
+    const a = book(p, 0);
+    await repo.add(a);
+    const first = (await repo.findById(a.id))!;
+    const second = (await repo.findById(a.id))!;
+    first.checkIn(clock.now());
+    await repo.save(first);
+    second.markNoShow(at(1));
+    await expect(repo.save(second)).rejects.toMatchObject({ code: 'CONCURRENT_MODIFICATION' });
+    // The tracked version moves on with each save.
+    first.start(clock.now());
+    await repo.save(first);
+    expect((await repo.findById(a.id))!.status).toBe('IN_PROGRESS');
+  });
+});
