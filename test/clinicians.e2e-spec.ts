@@ -5,10 +5,11 @@ import {
   createClinician,
   CreatedClinician,
   createStaffAndLogin,
+  eventually,
   loginClinician,
   openTestDataSource,
-  SignedInStaff,
   setWeeklySchedule,
+  SignedInStaff,
   startTestApi,
   startTestWorker,
   TestApi,
@@ -20,18 +21,6 @@ import { AppModule } from '../apps/api/src/app.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
 const UNKNOWN_ID = '9a0e5a52-8f8e-4c8e-8a57-1d6c1f3f0b11';
-
-const eventually = async <T>(check: () => Promise<T>, ms = 15_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-};
 
 describe('Clinicians over HTTP', () => {
   let api: TestApi;

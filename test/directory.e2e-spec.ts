@@ -2,6 +2,7 @@ import {
   adminToken,
   createCentre,
   createClinician,
+  eventually,
   setWeeklySchedule,
   startTestApi,
   startTestWorker,
@@ -11,18 +12,6 @@ import {
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-
-const eventually = async <T>(check: () => Promise<T>, ms = 10_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-};
 
 describe('Clinician directory (GET /clinicians), kept by the worker', () => {
   let api: TestApi;
@@ -42,21 +31,36 @@ describe('Clinician directory (GET /clinicians), kept by the worker', () => {
   });
 
   it('lists a new clinician near their centre with distance and next free slot; deactivation unlists them', async () => {
-    const centre = await createCentre(api.http, admin, { location: { lat: here.lat + 0.01, lng: here.lng }, timeZone: 'Europe/London' });
+    const centre = await createCentre(api.http, admin, {
+      location: { lat: here.lat + 0.01, lng: here.lng },
+      timeZone: 'Europe/London',
+    });
     const derm = await createClinician(api.http, admin, {
       primaryCentreId: centre.id,
       specializations: ['Dermatology'],
       languages: ['English', 'Kannada'],
     });
-    await setWeeklySchedule(api.http, admin, derm, weeklyRules(centre.id, { days: [0, 1, 2, 3, 4, 5, 6], startTime: '00:00', endTime: '24:00' }));
+    await setWeeklySchedule(
+      api.http,
+      admin,
+      derm,
+      weeklyRules(centre.id, { days: [0, 1, 2, 3, 4, 5, 6], startTime: '00:00', endTime: '24:00' }),
+    );
 
     const found = await eventually(async () => {
-      const res = await api.http.get('/api/v1/clinicians').query({ ...here, radiusKm: 5, specialization: 'dermatology' }).expect(200);
+      const res = await api.http
+        .get('/api/v1/clinicians')
+        .query({ ...here, radiusKm: 5, specialization: 'dermatology' })
+        .expect(200);
       const item = res.body.items.find((c: { id: string }) => c.id === derm.id);
       expect(item?.nextAvailableSlot).toEqual(expect.any(String));
       return item;
     });
-    expect(found).toMatchObject({ fullName: derm.fullName, primaryCentre: { id: centre.id }, sessionTypes: ['IN_PERSON'] });
+    expect(found).toMatchObject({
+      fullName: derm.fullName,
+      primaryCentre: { id: centre.id },
+      sessionTypes: ['IN_PERSON'],
+    });
     expect(found.distanceKm).toBeGreaterThan(0.9);
     expect(found.distanceKm).toBeLessThan(1.3);
     // Two hours of notice (the default) from now, within the next slot length.
@@ -66,15 +70,27 @@ describe('Clinician directory (GET /clinicians), kept by the worker', () => {
 
     const slots = await api.http
       .get(`/api/v1/clinicians/${derm.id}/slots`)
-      .query({ from: new Date().toISOString().slice(0, 10), to: new Date(Date.now() + 86400_000).toISOString().slice(0, 10) })
+      .query({
+        from: new Date().toISOString().slice(0, 10),
+        to: new Date(Date.now() + 86400_000).toISOString().slice(0, 10),
+      })
       .expect(200);
     expect(slots.body.items[0].startsAt).toBe(found.nextAvailableSlot);
 
-    await api.http.get('/api/v1/clinicians').query({ ...here, radiusKm: 5, language: 'tamil' }).expect(200, /"items":\[\]/);
+    await api.http
+      .get('/api/v1/clinicians')
+      .query({ ...here, radiusKm: 5, language: 'tamil' })
+      .expect(200, /"items":\[\]/);
 
-    await api.http.patch(`/api/v1/clinicians/${derm.id}/toggle-active`).set('Authorization', `Bearer ${admin}`).expect(200);
+    await api.http
+      .patch(`/api/v1/clinicians/${derm.id}/toggle-active`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     await eventually(async () => {
-      const res = await api.http.get('/api/v1/clinicians').query({ ...here, radiusKm: 5 }).expect(200);
+      const res = await api.http
+        .get('/api/v1/clinicians')
+        .query({ ...here, radiusKm: 5 })
+        .expect(200);
       expect(res.body.items.map((c: { id: string }) => c.id)).not.toContain(derm.id);
     });
   });
@@ -83,8 +99,18 @@ describe('Clinician directory (GET /clinicians), kept by the worker', () => {
     const db = api.app.get(DataSource);
     const spy = jest.spyOn(db, 'query');
     try {
-      await api.http.get('/api/v1/clinicians').query({ ...here, radiusKm: 50, sort: 'nextAvailable', limit: 100 }).expect(200);
-      await api.http.get('/api/v1/clinicians').query({ specialization: 'Dermatology', minFee: 0, availableFrom: new Date().toISOString() }).expect(200);
+      await api.http
+        .get('/api/v1/clinicians')
+        .query({ ...here, radiusKm: 50, sort: 'nextAvailable', limit: 100 })
+        .expect(200);
+      await api.http
+        .get('/api/v1/clinicians')
+        .query({
+          specialization: 'Dermatology',
+          minFee: 0,
+          availableFrom: new Date().toISOString(),
+        })
+        .expect(200);
       expect(spy).toHaveBeenCalledTimes(2);
     } finally {
       spy.mockRestore();

@@ -8,6 +8,7 @@ import {
   SendMessageInput,
 } from '@carebook/notifications';
 import {
+  eventually,
   openTestDataSource,
   startTestApi,
   startTestWorker,
@@ -24,18 +25,6 @@ import { AppModule } from '../apps/api/src/app.module';
 import { EnqueueMessageDelivery } from '../apps/worker/src/notifications/enqueue-message-delivery.handler';
 import { NOTIFICATIONS_QUEUE } from '../apps/worker/src/notifications/notifications.queue';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-
-const eventually = async <T>(check: () => Promise<T>, ms = 15_000): Promise<T> => {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-};
 
 /** The log channel, except that it fails as told for chosen recipients (this worker only). */
 class ScriptedLogChannel extends LogChannel {

@@ -1,24 +1,26 @@
 import { CentreCreated } from '@carebook/centres';
-import { DOMAIN_EVENTS_QUEUE, DomainEventDispatcher, OutboxPublisher, OutboxRelay, RelayedMessage } from '@carebook/core';
-import { adminToken, createCentre, openTestDataSource, startTestApi, startTestWorker, TestApi } from '@carebook/testing';
+import {
+  DOMAIN_EVENTS_QUEUE,
+  DomainEventDispatcher,
+  OutboxPublisher,
+  OutboxRelay,
+  RelayedMessage,
+} from '@carebook/core';
+import {
+  adminToken,
+  createCentre,
+  eventually,
+  openTestDataSource,
+  startTestApi,
+  startTestWorker,
+  TestApi,
+} from '@carebook/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
 import { OutboxRelayRunner } from '../apps/worker/src/outbox/outbox-relay.runner';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-
-const eventually = async (check: () => Promise<void>, ms = 8000) => {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-};
 
 describe('Outbox relay (worker)', () => {
   let api: TestApi;
@@ -43,7 +45,9 @@ describe('Outbox relay (worker)', () => {
     try {
       const centre = await createCentre(api.http, token);
       await eventually(async () => expect(seen).toContain(centre.id));
-      const [row] = await db.query(`SELECT published_at FROM outbox WHERE aggregate_id = $1`, [centre.id]);
+      const [row] = await db.query(`SELECT published_at FROM outbox WHERE aggregate_id = $1`, [
+        centre.id,
+      ]);
       expect(row.published_at).toBeInstanceOf(Date);
       expect(seen.filter((id) => id === centre.id)).toHaveLength(1);
     } finally {
@@ -65,7 +69,9 @@ describe('Outbox relay (worker)', () => {
     });
     try {
       const centre = await createCentre(api.http, token);
-      const [{ id: eventId }] = await db.query(`SELECT id FROM outbox WHERE aggregate_id = $1`, [centre.id]);
+      const [{ id: eventId }] = await db.query(`SELECT id FROM outbox WHERE aggregate_id = $1`, [
+        centre.id,
+      ]);
 
       let published: RelayedMessage[] = [];
       const crashing = new OutboxRelay(db, publisher, {

@@ -1,18 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { adminToken, DisposableRedis, startTestApi, TestApi } from '@carebook/testing';
+import { adminToken, DisposableRedis, eventually, startTestApi, TestApi } from '@carebook/testing';
 import { AppModule } from '../apps/api/src/app.module';
-
-const eventually = async (check: () => Promise<void>, ms = 8000) => {
-  const until = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-};
 
 describe('Health while Redis goes down and comes back', () => {
   let redis: DisposableRedis;
@@ -87,13 +75,19 @@ describe('OpenAPI document and rate limit', () => {
       ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    for (const [path, item] of Object.entries<Record<string, { responses: Record<string, { content?: object }>; security?: unknown[] }>>(doc.paths)) {
+    for (const [path, item] of Object.entries<
+      Record<string, { responses: Record<string, { content?: object }>; security?: unknown[] }>
+    >(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
-        const problems = Object.entries(op.responses).filter(([code]) => Number(code) >= 400 && !(path === '/api/health' && code === '503'));
+        const problems = Object.entries(op.responses).filter(
+          ([code]) => Number(code) >= 400 && !(path === '/api/health' && code === '503'),
+        );
         expect(problems.length).toBeGreaterThan(0);
-        for (const [, r] of problems) expect(r.content).toHaveProperty(['application/problem+json']);
+        for (const [, r] of problems)
+          expect(r.content).toHaveProperty(['application/problem+json']);
         const isPublic =
-          (method === 'get' && /^\/api\/v1\/(centres|clinicians)(\/\{id\}(\/(availability|slots))?)?$/.test(path)) ||
+          (method === 'get' &&
+            /^\/api\/v1\/(centres|clinicians)(\/\{id\}(\/(availability|slots))?)?$/.test(path)) ||
           (method === 'get' && path === '/api/v1/booking/available-slots') ||
           path === '/api/health' ||
           path === '/api/v1/dev/messages' ||

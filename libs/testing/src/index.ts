@@ -10,3 +10,4 @@ export * from './test-database';
 export * from './patient-fixtures';
 export * from './patient-record-fixtures';
 export * from './booking-fixtures';
+export * from './eventually';
