@@ -13,6 +13,8 @@ import { Clinicians1764000000600 } from './1764000000600-clinicians';
 import { PatientsRecords1764000000700 } from './1764000000700-patients-records';
 import { Appointments1764000000800 } from './1764000000800-appointments';
 import { Directory1764000000900 } from './1764000000900-directory';
+import { MessageDelivery1764000000950 } from './1764000000950-message-delivery';
+import { OutboxStream1764000000960 } from './1764000000960-outbox-stream';
 
 export const migrations = [
   Foundation1764000000000,
@@ -26,4 +28,6 @@ export const migrations = [
   PatientsRecords1764000000700,
   Appointments1764000000800,
   Directory1764000000900,
+  MessageDelivery1764000000950,
+  OutboxStream1764000000960,
 ];

@@ -1,5 +1,7 @@
 import { CentreCreated } from '@carebook/centres';
 import {
+  DATABASE_CONFIG,
+  DatabaseConfig,
   DOMAIN_EVENTS_QUEUE,
   DomainEventDispatcher,
   OutboxPublisher,
@@ -74,18 +76,24 @@ describe('Outbox relay (worker)', () => {
       ]);
 
       let published: RelayedMessage[] = [];
-      const crashing = new OutboxRelay(db, publisher, {
-        afterPublish: (messages) => {
-          published = messages;
-          throw new Error('worker killed');
+      const stream = worker.get<DatabaseConfig>(DATABASE_CONFIG).outboxStream;
+      const crashing = new OutboxRelay(
+        db,
+        publisher,
+        {
+          afterPublish: (messages) => {
+            published = messages;
+            throw new Error('worker killed');
+          },
         },
-      });
+        stream,
+      );
       await expect(crashing.relayBatch(10_000)).rejects.toThrow('worker killed');
       expect(published.map((m) => m.id)).toContain(eventId);
       const [unmarked] = await db.query(`SELECT published_at FROM outbox WHERE id = $1`, [eventId]);
       expect(unmarked.published_at).toBeNull();
 
-      const restarted = new OutboxRelay(db, publisher);
+      const restarted = new OutboxRelay(db, publisher, undefined, stream);
       while ((await restarted.relayBatch(10_000)) > 0);
       const [marked] = await db.query(`SELECT published_at FROM outbox WHERE id = $1`, [eventId]);
       expect(marked.published_at).toBeInstanceOf(Date);

@@ -19,10 +19,12 @@ import { CentresController } from './centres/centres.controller';
 import { CliniciansController } from './clinicians/clinicians.controller';
 import { DevMessagesController } from './dev/dev-messages.controller';
 import { ClinicianDirectoryController } from './directory/clinician-directory.controller';
+import { TwilioWebhookController } from './notifications/twilio-webhook.controller';
 import { HealthModule } from './health/health.module';
 import { PatientController } from './patient/patient.controller';
 import { PatientAuthController } from './patient-auth/patient-auth.controller';
 import { PatientsController } from './patients/patients.controller';
+import { RealtimeGatewayModule } from './realtime/realtime-gateway.module';
 import { ReceptionistsController } from './receptionists/receptionists.controller';
 import { UsersController } from './users/users.controller';
 
@@ -47,6 +49,7 @@ export class AppModule {
         DirectoryModule,
         BookingModule,
         NotificationsModule,
+        RealtimeGatewayModule,
       ],
       controllers: [
         AuthController,
@@ -64,6 +67,7 @@ export class AppModule {
         AppointmentsController,
         PatientAppointmentsController,
         ReceptionistsController,
+        TwilioWebhookController,
       ],
       providers: [
         // Order matters: throttle first, then authenticate, then check roles.

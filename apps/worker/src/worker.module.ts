@@ -2,10 +2,13 @@ import { CentresModule } from '@carebook/centres';
 import { CliniciansModule } from '@carebook/clinicians';
 import { DirectoryModule } from '@carebook/directory';
 import { IdentityModule } from '@carebook/identity';
+import { RealtimeModule } from '@carebook/realtime';
 import {
   BullmqOutboxPublisher,
   CoreModule,
   CoreModuleOptions,
+  DATABASE_CONFIG,
+  DatabaseConfig,
   DOMAIN_EVENTS_QUEUE,
   DomainEventDispatcher,
   OutboxPublisher,
@@ -50,12 +53,19 @@ export class WorkerModule {
         DirectoryModule,
         NotificationsWorkerModule,
         BookingWorkerModule,
+        // Committed events -> Socket.IO pushes to the API processes (Redis emitter).
+        RealtimeModule,
       ],
       providers: [
         ...processors,
         DomainEventDispatcher,
         { provide: OutboxPublisher, useClass: BullmqOutboxPublisher },
-        { provide: OutboxRelay, inject: [DataSource, OutboxPublisher], useFactory: (db: DataSource, p: OutboxPublisher) => new OutboxRelay(db, p) },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, OutboxPublisher, DATABASE_CONFIG],
+          useFactory: (db: DataSource, p: OutboxPublisher, config: DatabaseConfig) =>
+            new OutboxRelay(db, p, undefined, config.outboxStream),
+        },
         OutboxRelayRunner,
         DirectoryRefreshRunner,
       ],

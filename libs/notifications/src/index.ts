@@ -6,14 +6,19 @@
 export * from './notifications.module';
 export * from './application/commands/send-message/send-message.command';
 export * from './application/commands/deliver-message/deliver-message.command';
+export * from './application/commands/record-delivery-report/record-delivery-report.command';
+export * from './application/commands/set-channel-preference/set-channel-preference.command';
 export * from './application/queries/list-captured-messages/list-captured-messages.query';
 export * from './application/queries/get-channel-status/get-channel-status.query';
 export * from './application/dto/captured-message.dto';
 export * from './application/dto/channel-status.dto';
 export * from './domain/events/message-queued.event';
 export * from './domain/message.errors';
-export { CHANNELS, MESSAGE_STATUSES } from './domain/channel';
-export type { Channel, MessageStatus } from './domain/channel';
+export { CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES } from './domain/channel';
+export type { Channel, DeliveryStatus, MessageStatus } from './domain/channel';
+export type { CalendarEvent } from './domain/calendar-event';
+/** Every message's subject, text and HTML, in the centre's local time. */
+export * from './application/templates/templates';
 export { MessageChannel } from './application/ports/message-channel';
 export type { ChannelReceipt, OutgoingMessage } from './application/ports/message-channel';
 /** The development channel; exported so tests can swap it for a failing fake. */

@@ -1,20 +1,37 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeliverMessageHandler } from './application/commands/deliver-message/deliver-message.handler';
+import { RecordDeliveryReportHandler } from './application/commands/record-delivery-report/record-delivery-report.handler';
+import { SetChannelPreferenceHandler } from './application/commands/set-channel-preference/set-channel-preference.handler';
 import { SendMessageHandler } from './application/commands/send-message/send-message.handler';
 import { MessageChannels } from './application/ports/message-channel';
 import { GetChannelStatusHandler } from './application/queries/get-channel-status/get-channel-status.handler';
 import { ListCapturedMessagesHandler } from './application/queries/list-captured-messages/list-captured-messages.handler';
+import { ChannelPreferences } from './domain/channel-preferences';
 import { MessageRepository } from './domain/message.repository';
 import { ConfiguredMessageChannels } from './infrastructure/channels/configured-message-channels';
 import { LogChannel } from './infrastructure/channels/log.channel';
+import { providerChannels } from './infrastructure/channels/provider-channels';
 import { MessageLogOrmEntity } from './infrastructure/message-log.orm-entity';
+import { TypeormChannelPreferences } from './infrastructure/typeorm-channel-preferences';
 import { TypeormMessageRepository } from './infrastructure/typeorm-message.repository';
 
-const commandHandlers = [SendMessageHandler, DeliverMessageHandler];
+const commandHandlers = [
+  SendMessageHandler,
+  DeliverMessageHandler,
+  RecordDeliveryReportHandler,
+  SetChannelPreferenceHandler,
+];
 const queryHandlers = [ListCapturedMessagesHandler, GetChannelStatusHandler];
-const repositories = [{ provide: MessageRepository, useClass: TypeormMessageRepository }];
-const channels = [LogChannel, { provide: MessageChannels, useClass: ConfiguredMessageChannels }];
+const repositories = [
+  { provide: MessageRepository, useClass: TypeormMessageRepository },
+  { provide: ChannelPreferences, useClass: TypeormChannelPreferences },
+];
+const channels = [
+  LogChannel,
+  providerChannels,
+  { provide: MessageChannels, useClass: ConfiguredMessageChannels },
+];
 
 /**
  * Notifications: messages to patients and staff (OTP, confirmations, reminders, alerts) over

@@ -11,3 +11,6 @@ export * from './patient-fixtures';
 export * from './patient-record-fixtures';
 export * from './booking-fixtures';
 export * from './eventually';
+export * from './socket-fixtures';
+export * from './fakes/fake-twilio-api';
+export * from './fakes/fake-smtp-server';

@@ -1,22 +1,39 @@
 /**
- * Loads the demo data set (used by `npm start`). Idempotent: rows have fixed ids and are only
- * inserted when missing, so a restart never duplicates or overwrites anything.
+ * Loads the demo data set (used by `npm start`): 15 centres, their front desks, 300 clinicians
+ * with weekly schedules, 200 patients and five weeks of appointments, then the clinicians'
+ * directory rows. Idempotent: rows have fixed ids and are only inserted when missing, so a
+ * restart never duplicates or overwrites anything (and takes a moment: one marker row is read).
+ * Usage: node dist/apps/api/src/cli/seed-demo.js
  */
 import 'reflect-metadata';
-import { dataSourceOptions, loadConfig, loadDotEnv } from '@carebook/core';
-import { DataSource } from 'typeorm';
-import { DEMO_CENTRES } from '../demo/demo-centres';
-import { seedDemoData } from '../demo/seed-demo-data';
+import { loadConfig, loadDotEnv } from '@carebook/core';
+import { NestFactory } from '@nestjs/core';
+import { DemoSeedModule } from '../demo/demo-seed.module';
+import { DEMO_LOGINS, seedDemo } from '../demo/seed-demo';
 
 async function main(): Promise<void> {
+  process.title = 'carebook-seed';
   loadDotEnv();
-  const db = new DataSource(dataSourceOptions(loadConfig().database, 'carebook-seed'));
-  await db.initialize();
+  // Demo staff share a published password: never in production.
+  if (loadConfig().app.nodeEnv === 'production') {
+    console.log('demo data: not loaded (NODE_ENV=production)');
+    return;
+  }
+  const app = await NestFactory.createApplicationContext(DemoSeedModule.forRoot(), { logger: ['error', 'warn'] });
   try {
-    const { centresAdded } = await seedDemoData(db);
-    console.log(`demo data: ${centresAdded} centres added, ${DEMO_CENTRES.length - centresAdded} already there`);
+    const report = await seedDemo(app);
+    for (const line of report.lines) console.log(`demo ${line}`);
+    const { password, frontDesk, clinician, patient } = DEMO_LOGINS;
+    console.log(
+      `demo staff sign-in, password ${password}: front desk ${frontDesk[0]} (each centre has desk.<area>, ` +
+        `e.g. ${frontDesk[4]}), clinician ${clinician}`,
+    );
+    console.log(
+      `demo patient ${patient.fullName}, phone ${patient.phone}: POST /api/v1/patient-auth/send-otp, ` +
+        `then read the code at /api/v1/dev/messages?to=${encodeURIComponent(patient.phone)}`,
+    );
   } finally {
-    await db.destroy();
+    await app.close();
   }
 }
 

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { DEMO_CENTRES } from './demo-centres';
 
 /**
- * Inserts the demo data set where missing (fixed ids: running it again changes nothing).
+ * Inserts the demo centres where missing (fixed ids: running it again changes nothing); the
+ * rest of the demo data set is `seedDemo` (seed-demo.ts), which starts with this.
  * Plain SQL on purpose: demo rows are reference data, not events the network should react to.
  */
 export async function seedDemoData(db: DataSource): Promise<{ centresAdded: number }> {

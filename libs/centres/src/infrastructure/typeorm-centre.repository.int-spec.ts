@@ -39,7 +39,7 @@ describe('TypeormCentreRepository + FindCentresNear (PostGIS)', () => {
   it('rolls back the row when the outbox insert fails (and vice versa)', async () => {
     const centre = open('Atomic', 12.9, 77.5);
     const uow = new UnitOfWork(db);
-    const failing = new TypeormCentreRepository(uow, { append: async () => Promise.reject(new Error('boom')) } as OutboxWriter);
+    const failing = new TypeormCentreRepository(uow, { append: async () => Promise.reject(new Error('boom')) } as unknown as OutboxWriter);
     await expect(failing.save(centre)).rejects.toThrow('boom');
     expect(await repo.findById(centre.id)).toBeUndefined();
   });

@@ -123,7 +123,7 @@ describe('TypeormClinicianRepository (PostgreSQL)', () => {
     const clinician = await register();
     const failing = new TypeormClinicianRepository(uow, {
       append: async () => Promise.reject(new Error('boom')),
-    } as OutboxWriter);
+    } as unknown as OutboxWriter);
     await expect(failing.save(clinician)).rejects.toThrow('boom');
     expect(await repo.findById(clinician.id)).toBeUndefined();
     expect(

@@ -7,6 +7,7 @@ export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 export const REDIS_CONFIG = Symbol('REDIS_CONFIG');
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+export const MESSAGING_CONFIG = Symbol('MESSAGING_CONFIG');
 
 /**
  * Loads `.env` (environment wins over it), validates once, and provides each namespace.
@@ -24,6 +25,7 @@ export class CarebookConfigModule {
       { provide: REDIS_CONFIG, useValue: config.redis },
       { provide: AUTH_CONFIG, useValue: config.auth },
       { provide: WORKER_CONFIG, useValue: config.worker },
+      { provide: MESSAGING_CONFIG, useValue: config.messaging },
     ];
     return { module: CarebookConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -7,7 +7,7 @@ import type { DatabaseConfig } from '../config/env';
  * The schema comes from migrations only (`synchronize` stays off); the apps find entities
  * through `TypeOrmModule.forFeature` in each context (`autoLoadEntities`).
  */
-export function dataSourceOptions(config: DatabaseConfig, applicationName = 'carebook'): DataSourceOptions {
+export function dataSourceOptions(config: Pick<DatabaseConfig, 'url' | 'poolSize'>, applicationName = 'carebook'): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.url,

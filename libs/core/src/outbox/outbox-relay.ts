@@ -20,8 +20,6 @@ export abstract class OutboxRelayHooks {
   abstract afterPublish(messages: RelayedMessage[]): Promise<void> | void;
 }
 
-// Any fixed 64-bit key; one relay at a time keeps delivery in commit-sequence order.
-const RELAY_LOCK_KEY = 7_310_442_001;
 
 /**
  * Moves committed outbox rows to the publisher, oldest first, and marks them published.
@@ -37,6 +35,8 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly publisher: OutboxPublisher,
     private readonly hooks?: OutboxRelayHooks,
+    /** The outbox stream this relay serves (see OUTBOX_STREAM). */
+    private readonly stream = 'default',
   ) {}
 
   /** Relays up to `limit` rows; answers how many were published (0 when another relay holds the lock). */
@@ -45,15 +45,18 @@ export class OutboxRelay {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      // One relay per stream at a time keeps delivery in commit-sequence order.
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 7310442001)) AS locked`, [
+        `outbox-relay:${this.stream}`,
+      ]);
       if (!locked) {
         await runner.rollbackTransaction();
         return 0;
       }
       const rows: Array<RelayedMessage & { occurredAt: Date }> = await runner.query(
         `SELECT id, type, aggregate_id AS "aggregateId", payload, occurred_at AS "occurredAt"
-           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [limit],
+           FROM outbox WHERE published_at IS NULL AND stream = $2 ORDER BY seq LIMIT $1`,
+        [limit, this.stream],
       );
       if (!rows.length) {
         await runner.commitTransaction();

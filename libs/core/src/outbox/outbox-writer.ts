@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DATABASE_CONFIG } from '../config/config.module';
+import type { DatabaseConfig } from '../config/env';
 import { DomainEvent } from './domain-event';
 
 /**
@@ -8,6 +10,12 @@ import { DomainEvent } from './domain-event';
  */
 @Injectable()
 export class OutboxWriter {
+  private readonly stream: string;
+
+  constructor(@Optional() @Inject(DATABASE_CONFIG) config?: Pick<DatabaseConfig, 'outboxStream'>) {
+    this.stream = config?.outboxStream ?? 'default';
+  }
+
   async append(manager: EntityManager, events: readonly DomainEvent[]): Promise<void> {
     if (!events.length) return;
     const rows = events.map((event) => ({
@@ -16,12 +24,13 @@ export class OutboxWriter {
       aggregate_id: event.aggregateId,
       payload: { ...event },
       occurred_at: event.occurredAt,
+      stream: this.stream,
     }));
     await manager.query(
-      `INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at)
-       SELECT id, type, aggregate_id, payload, occurred_at
+      `INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at, stream)
+       SELECT id, type, aggregate_id, payload, occurred_at, stream
          FROM jsonb_to_recordset($1::jsonb)
-           AS x(id uuid, type text, aggregate_id text, payload jsonb, occurred_at timestamptz)`,
+           AS x(id uuid, type text, aggregate_id text, payload jsonb, occurred_at timestamptz, stream text)`,
       [JSON.stringify(rows)],
     );
   }

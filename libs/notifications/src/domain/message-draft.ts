@@ -1,4 +1,5 @@
 import { FieldError, ValidationFailedError } from '@carebook/core';
+import { CalendarEvent, calendarEventErrors } from './calendar-event';
 import type { Channel } from './channel';
 import type { Recipient } from './recipient';
 
@@ -9,12 +10,22 @@ export interface MessageDraft {
   template: string;
   subject?: string | null;
   body: string;
+  /** The HTML part of an e-mail (other channels send `body`). */
+  html?: string | null;
+  /** An appointment an e-mail attaches as an `.ics` invite. */
+  calendarEvent?: CalendarEvent | null;
   sensitive?: boolean;
   idempotencyKey?: string | null;
 }
 
 /** The same bounds as the `message_log` checks. */
-export const DRAFT_LIMITS = { template: 64, subject: 200, body: 20_000, idempotencyKey: 200 };
+export const DRAFT_LIMITS = {
+  template: 64,
+  subject: 200,
+  body: 20_000,
+  html: 100_000,
+  idempotencyKey: 200,
+};
 const TEMPLATE = /^[a-z][a-z0-9._-]*$/;
 
 /**
@@ -23,9 +34,11 @@ const TEMPLATE = /^[a-z][a-z0-9._-]*$/;
  */
 export function validDraft(draft: MessageDraft): {
   subject: string | null;
+  html: string | null;
   idempotencyKey: string | null;
 } {
   const subject = draft.subject?.trim() || null;
+  const html = draft.html?.trim() ? draft.html : null;
   const idempotencyKey = draft.idempotencyKey?.trim() || null;
   const errors: FieldError[] = [];
   const tooLong = (field: string, max: number) =>
@@ -42,6 +55,8 @@ export function validDraft(draft: MessageDraft): {
   if (idempotencyKey && idempotencyKey.length > DRAFT_LIMITS.idempotencyKey) {
     tooLong('idempotencyKey', DRAFT_LIMITS.idempotencyKey);
   }
+  if (html && html.length > DRAFT_LIMITS.html) tooLong('html', DRAFT_LIMITS.html);
+  if (draft.calendarEvent) errors.push(...calendarEventErrors(draft.calendarEvent));
   if (errors.length) throw new ValidationFailedError(errors);
-  return { subject, idempotencyKey };
+  return { subject, html, idempotencyKey };
 }

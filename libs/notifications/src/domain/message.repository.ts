@@ -3,12 +3,17 @@ import { Message } from './message';
 /** Port: stores messages and their events (in the caller's transaction when one is open). */
 export abstract class MessageRepository {
   abstract findById(id: string): Promise<Message | undefined>;
+  /** The message a provider accepted under this id (a Twilio SID), if any. */
+  abstract findByProviderMessageId(providerMessageId: string): Promise<Message | undefined>;
   /**
    * Stores a new message with its events and answers its id. When its idempotency key is
    * already used, stores nothing (no row, no event) and answers the id of the message that
    * holds the key.
    */
   abstract add(message: Message): Promise<string>;
-  /** Stores the delivery state (status, attempts, error, provider id, body) of a stored message. */
+  /**
+   * Stores the delivery state (status, attempts, error, provider id, body and HTML, the
+   * provider's delivery report) of a stored message.
+   */
   abstract save(message: Message): Promise<void>;
 }

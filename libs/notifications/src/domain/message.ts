@@ -1,5 +1,6 @@
 import { AggregateRoot, newId } from '@carebook/core';
-import type { Channel, MessageStatus } from './channel';
+import type { CalendarEvent } from './calendar-event';
+import type { Channel, DeliveryStatus, MessageStatus } from './channel';
 import { MessageQueued } from './events/message-queued.event';
 import { MessageDraft, validDraft } from './message-draft';
 import { MessageNotPendingError } from './message.errors';
@@ -11,6 +12,8 @@ export interface MessageState {
   template: string;
   subject: string | null;
   body: string;
+  html: string | null;
+  calendarEvent: CalendarEvent | null;
   sensitive: boolean;
   status: MessageStatus;
   attempts: number;
@@ -20,7 +23,20 @@ export interface MessageState {
   createdAt: Date;
   updatedAt: Date;
   sentAt: Date | null;
+  /** The provider's report after accepting it (SENT messages only); null until one arrives. */
+  deliveryStatus: DeliveryStatus | null;
+  /** The provider's error code with an UNDELIVERED/FAILED report (Twilio's ErrorCode). */
+  deliveryErrorCode: string | null;
+  deliveryUpdatedAt: Date | null;
 }
+
+/** A later report replaces an earlier one only when it ranks higher (callbacks arrive out of order). */
+const DELIVERY_RANK: Record<DeliveryStatus, number> = {
+  DELIVERED: 1,
+  UNDELIVERED: 1,
+  FAILED: 1,
+  READ: 2,
+};
 
 const LAST_ERROR_MAX = 500;
 /** What a sensitive message's body becomes once it no longer needs to be sent. */
@@ -37,7 +53,7 @@ export class Message extends AggregateRoot {
 
   /** A new PENDING message; records MessageQueued. Throws VALIDATION_FAILED listing every bad field. */
   static queue(draft: MessageDraft, now: Date): Message {
-    const { subject, idempotencyKey } = validDraft(draft);
+    const { subject, html, idempotencyKey } = validDraft(draft);
     const message = new Message({
       id: newId(),
       recipient: draft.recipient.address,
@@ -45,6 +61,8 @@ export class Message extends AggregateRoot {
       template: draft.template,
       subject,
       body: draft.body,
+      html,
+      calendarEvent: draft.calendarEvent ?? null,
       sensitive: draft.sensitive ?? false,
       status: 'PENDING',
       attempts: 0,
@@ -54,6 +72,9 @@ export class Message extends AggregateRoot {
       createdAt: now,
       updatedAt: now,
       sentAt: null,
+      deliveryStatus: null,
+      deliveryErrorCode: null,
+      deliveryUpdatedAt: null,
     });
     message.record(new MessageQueued(message.id, now));
     return message;
@@ -111,10 +132,30 @@ export class Message extends AggregateRoot {
     }
   }
 
+  /**
+   * The provider reported on a message it accepted (SENT). Answers false, changing nothing,
+   * for a message that was never sent, a repeated report, or one older than what is known.
+   */
+  recordDelivery(status: DeliveryStatus, errorCode: string | null, now: Date): boolean {
+    const current = this.state.deliveryStatus;
+    if (this.state.status !== 'SENT') return false;
+    if (current && DELIVERY_RANK[status] <= DELIVERY_RANK[current]) return false;
+    this.state = {
+      ...this.state,
+      deliveryStatus: status,
+      deliveryErrorCode: status === 'UNDELIVERED' || status === 'FAILED' ? errorCode : null,
+      deliveryUpdatedAt: now,
+      updatedAt: now,
+    };
+    return true;
+  }
+
   /** The message left PENDING: a sensitive body (an OTP) is not needed any more, so it is not kept at rest. */
   private settle(now: Date, keepBody: boolean): void {
     const erase = this.state.sensitive && !keepBody;
-    this.state = { ...this.state, body: erase ? REDACTED_BODY : this.state.body, updatedAt: now };
+    this.state = erase
+      ? { ...this.state, body: REDACTED_BODY, html: null, updatedAt: now }
+      : { ...this.state, updatedAt: now };
   }
 
   private assertPending(): void {

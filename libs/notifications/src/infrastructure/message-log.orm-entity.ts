@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CalendarEvent } from '../domain/calendar-event';
 
 @Entity({ name: 'message_log' })
 export class MessageLogOrmEntity {
@@ -19,6 +20,12 @@ export class MessageLogOrmEntity {
 
   @Column({ type: 'text' })
   body: string;
+
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
+
+  @Column({ name: 'calendar_event', type: 'jsonb', nullable: true })
+  calendarEvent: CalendarEvent | null;
 
   @Column({ type: 'boolean' })
   sensitive: boolean;
@@ -46,4 +53,13 @@ export class MessageLogOrmEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  @Column({ name: 'delivery_status', type: 'text', nullable: true })
+  deliveryStatus: string | null;
+
+  @Column({ name: 'delivery_error_code', type: 'text', nullable: true })
+  deliveryErrorCode: string | null;
+
+  @Column({ name: 'delivery_updated_at', type: 'timestamptz', nullable: true })
+  deliveryUpdatedAt: Date | null;
 }

@@ -1,6 +1,6 @@
 import { OutboxWriter, UnitOfWork } from '@carebook/core';
 import { Injectable } from '@nestjs/common';
-import type { Channel, MessageStatus } from '../domain/channel';
+import type { Channel, DeliveryStatus, MessageStatus } from '../domain/channel';
 import { Message } from '../domain/message';
 import { MessageRepository } from '../domain/message.repository';
 import { MessageLogOrmEntity } from './message-log.orm-entity';
@@ -17,6 +17,11 @@ export class TypeormMessageRepository extends MessageRepository {
 
   async findById(id: string): Promise<Message | undefined> {
     const row = await this.uow.manager().findOneBy(MessageLogOrmEntity, { id });
+    return row ? toAggregate(row) : undefined;
+  }
+
+  async findByProviderMessageId(providerMessageId: string): Promise<Message | undefined> {
+    const row = await this.uow.manager().findOneBy(MessageLogOrmEntity, { providerMessageId });
     return row ? toAggregate(row) : undefined;
   }
 
@@ -62,8 +67,12 @@ export class TypeormMessageRepository extends MessageRepository {
           providerMessageId: s.providerMessageId,
           lastError: s.lastError,
           body: s.body,
+          html: s.html,
           updatedAt: s.updatedAt,
           sentAt: s.sentAt,
+          deliveryStatus: s.deliveryStatus,
+          deliveryErrorCode: s.deliveryErrorCode,
+          deliveryUpdatedAt: s.deliveryUpdatedAt,
         },
       );
       await this.outbox.append(manager, message.pullEvents());
@@ -79,6 +88,8 @@ function toAggregate(row: MessageLogOrmEntity): Message {
     template: row.template,
     subject: row.subject,
     body: row.body,
+    html: row.html,
+    calendarEvent: row.calendarEvent,
     sensitive: row.sensitive,
     status: row.status as MessageStatus,
     attempts: row.attempts,
@@ -88,6 +99,9 @@ function toAggregate(row: MessageLogOrmEntity): Message {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     sentAt: row.sentAt,
+    deliveryStatus: row.deliveryStatus as DeliveryStatus | null,
+    deliveryErrorCode: row.deliveryErrorCode,
+    deliveryUpdatedAt: row.deliveryUpdatedAt,
   });
 }
 

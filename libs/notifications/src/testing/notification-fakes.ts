@@ -1,5 +1,6 @@
 import { CHANNELS } from '../domain/channel';
 import type { Channel } from '../domain/channel';
+import { ChannelPreferences } from '../domain/channel-preferences';
 import { Message, MessageState } from '../domain/message';
 import { MessageRepository } from '../domain/message.repository';
 import { ChannelUnavailableError } from '../domain/message.errors';
@@ -17,6 +18,10 @@ export class InMemoryMessageRepository extends MessageRepository {
 
   async findById(id: string): Promise<Message | undefined> {
     const row = this.rows.get(id);
+    return row && Message.restore(row);
+  }
+  async findByProviderMessageId(providerMessageId: string): Promise<Message | undefined> {
+    const row = [...this.rows.values()].find((r) => r.providerMessageId === providerMessageId);
     return row && Message.restore(row);
   }
   async add(message: Message): Promise<string> {
@@ -67,5 +72,17 @@ export class FakeMessageChannels extends MessageChannels {
     const adapter = this.adapters.get(channel);
     if (!adapter) throw new ChannelUnavailableError(`no ${channel} adapter`);
     return adapter;
+  }
+}
+
+/** Preferences in a map. */
+export class InMemoryChannelPreferences extends ChannelPreferences {
+  readonly byRecipient = new Map<string, Channel>();
+  async preferredChannel(recipient: string): Promise<Channel | undefined> {
+    return this.byRecipient.get(recipient);
+  }
+  async setPreferredChannel(recipient: string, channel: Channel | null): Promise<void> {
+    if (channel) this.byRecipient.set(recipient, channel);
+    else this.byRecipient.delete(recipient);
   }
 }

@@ -1,3 +1,4 @@
+import type { CalendarEvent } from '../../domain/calendar-event';
 import type { Channel } from '../../domain/channel';
 
 /** What a channel adapter is handed: the message as stored, nothing else. */
@@ -8,7 +9,12 @@ export interface OutgoingMessage {
   channel: Channel;
   template: string;
   subject: string | null;
+  /** The text: all of an SMS or WhatsApp message, the text part of an e-mail. */
   body: string;
+  /** The HTML part of an e-mail, when the sender gave one. */
+  html?: string;
+  /** An appointment that e-mail attaches as an `.ics` invite. */
+  calendarEvent?: CalendarEvent;
   sensitive: boolean;
 }
 

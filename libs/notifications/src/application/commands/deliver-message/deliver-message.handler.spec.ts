@@ -4,6 +4,7 @@ import { REDACTED_BODY } from '../../../domain/message';
 import { ChannelUnavailableError, MessageRejectedError } from '../../../domain/message.errors';
 import {
   FakeMessageChannels,
+  InMemoryChannelPreferences,
   InMemoryMessageRepository,
   RecordingChannel,
 } from '../../../testing/notification-fakes';
@@ -19,7 +20,12 @@ describe('DeliverMessageHandler', () => {
   let sms: RecordingChannel;
   let deliver: DeliverMessageHandler;
   const queue = async (input: Partial<SendMessageInput> = {}, live = [log]) => {
-    const send = new SendMessageHandler(repo, new FakeMessageChannels(...live), clock);
+    const send = new SendMessageHandler(
+      repo,
+      new FakeMessageChannels(...live),
+      clock,
+      new InMemoryChannelPreferences(),
+    );
     const { messageId } = await send.execute(
       new SendMessage({ to: '+919812345678', template: 'otp', body: 'code 482913', ...input }),
     );

@@ -46,6 +46,8 @@ function outgoing(message: Message): OutgoingMessage {
     template: s.template,
     subject: s.subject,
     body: s.body,
+    html: s.html ?? undefined,
+    calendarEvent: s.calendarEvent ?? undefined,
     sensitive: s.sensitive,
   };
 }

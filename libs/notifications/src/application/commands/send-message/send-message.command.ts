@@ -1,16 +1,25 @@
 import { Command } from '@nestjs/cqrs';
+import type { CalendarEvent } from '../../../domain/calendar-event';
 import type { Channel } from '../../../domain/channel';
 
 export interface SendMessageInput {
   /** An E.164 phone number (`+918041234567`) or an e-mail address. */
   to: string;
-  /** Default: SMS for a phone, EMAIL for an address. Without a configured provider: LOG. */
+  /**
+   * Default: the recipient's preferred channel when it has a provider, else SMS for a phone
+   * and EMAIL for an address. A channel without a configured provider falls back to LOG.
+   */
   channel?: Channel;
   /** What kind of message this is, e.g. `otp`, `appointment-reminder` (history and stats). */
   template: string;
   /** E-mail subject; ignored by SMS and WhatsApp. */
   subject?: string;
+  /** The text: all of an SMS or WhatsApp message, the text part of an e-mail. */
   body: string;
+  /** The HTML part of an e-mail (the templates give one); ignored by SMS and WhatsApp. */
+  html?: string;
+  /** An appointment an e-mail attaches as an `.ics` invite; ignored by SMS and WhatsApp. */
+  calendarEvent?: CalendarEvent;
   /** The body is a secret (an OTP): it is erased once delivered and never logged. */
   sensitive?: boolean;
   /** A repeat with the same key creates nothing and answers the first message's id. */

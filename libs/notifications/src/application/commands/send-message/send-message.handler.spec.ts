@@ -3,6 +3,7 @@ import { FixedClock } from '@carebook/testing';
 import type { Channel } from '../../../domain/channel';
 import {
   FakeMessageChannels,
+  InMemoryChannelPreferences,
   InMemoryMessageRepository,
   RecordingChannel,
 } from '../../../testing/notification-fakes';
@@ -20,13 +21,18 @@ const otp = (overrides: Partial<SendMessageInput> = {}): SendMessageInput => ({
 describe('SendMessageHandler', () => {
   const clock = new FixedClock(new Date('2026-03-01T09:00:00Z'));
   let repo: InMemoryMessageRepository;
+  let preferences: InMemoryChannelPreferences;
   const handler = (...live: Channel[]) =>
     new SendMessageHandler(
       repo,
       new FakeMessageChannels(...live.map((c) => new RecordingChannel(c))),
       clock,
+      preferences,
     );
-  beforeEach(() => (repo = new InMemoryMessageRepository()));
+  beforeEach(() => {
+    repo = new InMemoryMessageRepository();
+    preferences = new InMemoryChannelPreferences();
+  });
 
   it('stores a PENDING message and queues it through the outbox', async () => {
     const { messageId } = await handler('LOG').execute(new SendMessage(otp()));
@@ -77,5 +83,18 @@ describe('SendMessageHandler', () => {
       handler('LOG').execute(new SendMessage(otp({ channel: 'EMAIL' }))),
     ).rejects.toBeInstanceOf(ValidationFailedError);
     expect(repo.rows.size).toBe(0);
+  });
+
+  it("uses the recipient's preferred channel when it is live and none is named", async () => {
+    const phone = '+919812345678';
+    preferences.byRecipient.set(phone, 'WHATSAPP');
+    const live = handler('SMS', 'WHATSAPP', 'LOG');
+    const preferred = await live.execute(new SendMessage(otp()));
+    const named = await live.execute(new SendMessage(otp({ channel: 'SMS' })));
+    const smsOnly = await handler('SMS', 'LOG').execute(new SendMessage(otp()));
+    expect(repo.rows.get(preferred.messageId)?.channel).toBe('WHATSAPP');
+    expect(repo.rows.get(named.messageId)?.channel).toBe('SMS');
+    // A preference without a provider gives way to the default channel, not to LOG.
+    expect(repo.rows.get(smsOnly.messageId)?.channel).toBe('SMS');
   });
 });
