@@ -91,6 +91,7 @@ describe('OpenAPI document and rate limit', () => {
           (method === 'get' && path === '/api/v1/booking/available-slots') ||
           path === '/api/health' ||
           path === '/api/v1/dev/messages' ||
+          path === '/api/v1/notifications/webhooks/twilio' ||
           /\/(login|send-otp|verify-otp|refresh|refresh-token|logout)(\/|$)/.test(path);
         expect([path, method, Boolean(op.security?.length)]).toEqual([path, method, !isPublic]);
       }

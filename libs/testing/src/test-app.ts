@@ -19,6 +19,17 @@ export const TEST_ADMIN = { username: 'test-admin', password: 'test-admin-passwo
  */
 const SUITE = randomUUID().slice(0, 8);
 
+const PROVIDER_VARIABLES = [
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'TWILIO_SMS_FROM',
+  'TWILIO_WHATSAPP_FROM',
+  'TWILIO_API_BASE_URL',
+  'TWILIO_STATUS_CALLBACK_URL',
+  'SMTP_URL',
+  'MAIL_FROM',
+];
+
 /** Variables every test app gets. */
 export function testEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
@@ -30,6 +41,8 @@ export function testEnv(extra: Record<string, string | undefined> = {}): Record<
     OUTBOX_STREAM: `suite-${SUITE}`,
     OUTBOX_POLL_MS: '50',
     DEV_MESSAGES: '1',
+    // Providers stay off unless a suite points them at its fakes: a developer's .env must not leak in.
+    ...Object.fromEntries(PROVIDER_VARIABLES.map((name) => [name, undefined])),
     ...extra,
   };
 }

@@ -3,7 +3,7 @@ import { RecordDeliveryReport } from '@carebook/notifications';
 import type { DeliveryStatus } from '@carebook/notifications';
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConsumes, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
@@ -18,11 +18,10 @@ const MESSAGE_SID = /^[A-Z]{2}[0-9a-f]{32}$/;
 
 /**
  * Twilio's status callbacks (`StatusCallback` of every SMS/WhatsApp message we send): a form
- * POST signed with `X-Twilio-Signature`. Called by Twilio, not by API clients, so it is left
- * out of the OpenAPI document. Not rate-limited per IP: Twilio posts bursts from few addresses,
+ * POST signed with `X-Twilio-Signature`, called by Twilio, not by API clients. Not rate-limited per IP: Twilio posts bursts from few addresses,
  * and the signature check (an HMAC) rejects anything else cheaply.
  */
-@ApiExcludeController()
+@ApiTags('notifications')
 @Controller('notifications/webhooks')
 export class TwilioWebhookController {
   constructor(private readonly commands: CommandBus) {}
@@ -33,6 +32,13 @@ export class TwilioWebhookController {
   @SkipThrottle()
   @UseGuards(TwilioSignatureGuard)
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Twilio delivery status callback',
+    description: 'Form POST from Twilio, authenticated by `X-Twilio-Signature` (HMAC over URL and form). Updates the delivery status of the message.',
+  })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiNoContentResponse({ description: 'Accepted (also for statuses that are not tracked)' })
+  @ApiBadRequestResponse({ description: 'Missing or wrong signature (`INVALID_SIGNATURE`); nothing changes' })
   async statusCallback(@Body() form: Record<string, unknown>): Promise<void> {
     const { MessageSid: sid, MessageStatus: twilioStatus, ErrorCode: errorCode } = form;
     const status = typeof twilioStatus === 'string' ? REPORTED[twilioStatus] : undefined;
