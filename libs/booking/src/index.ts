@@ -52,3 +52,6 @@ export type {
   SessionType,
   CancelledBy,
 } from './domain/appointment-status';
+/** The pure slot engine (docs/scheduling.md), for callers that already hold the data. */
+export { computeFreeSlots } from './domain/slots/free-slots';
+export type { FreeSlot, FreeSlotsInput, SlotSchedule, TimeRange } from './domain/slots/slot.types';
