@@ -9,6 +9,7 @@ import { ClinicianCalendar } from '../../clinician-calendar';
 import { replayOf, stampOf } from '../../idempotency';
 import { ClinicianSchedules } from '../../ports/clinician-schedules';
 import { PatientDirectory } from '../../ports/patient-directory';
+import { slotTerms } from '../../slot-terms';
 import type { BookingResult } from '../booking-result';
 import { BookAppointment } from './book-appointment.command';
 
@@ -46,17 +47,7 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointment> 
           const now = this.clock.now();
           const booked = Appointment.book(
             {
-              patientId: patient.id,
-              patientName: patient.fullName,
-              clinicianId: schedule.clinicianId,
-              clinicianUserId: schedule.userId,
-              centreId: slot.centreId,
-              startsAt: new Date(slot.startsAt),
-              endsAt: new Date(slot.endsAt),
-              bufferBeforeMinutes: schedule.bufferBeforeMinutes,
-              bufferAfterMinutes: schedule.bufferAfterMinutes,
-              sessionType: slot.sessionType,
-              fee: schedule.fee,
+              ...slotTerms(schedule, slot, patient),
               source: 'ONLINE',
               reason: input.reason,
               notes: input.notes,

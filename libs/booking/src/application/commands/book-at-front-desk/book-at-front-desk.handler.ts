@@ -9,6 +9,7 @@ import { ClinicianCalendar } from '../../clinician-calendar';
 import { replayOf, stampOf } from '../../idempotency';
 import { ClinicianSchedules } from '../../ports/clinician-schedules';
 import { PatientCard, PatientDirectory } from '../../ports/patient-directory';
+import { slotTerms } from '../../slot-terms';
 import type { BookingResult } from '../booking-result';
 import { BookAtFrontDesk, BookAtFrontDeskInput } from './book-at-front-desk.command';
 
@@ -48,17 +49,7 @@ export class BookAtFrontDeskHandler implements ICommandHandler<BookAtFrontDesk> 
           if (!slot) throw new SlotUnavailableError();
           const booked = Appointment.book(
             {
-              patientId: patient.id,
-              patientName: patient.fullName,
-              clinicianId: schedule.clinicianId,
-              clinicianUserId: schedule.userId,
-              centreId: slot.centreId,
-              startsAt: new Date(slot.startsAt),
-              endsAt: new Date(slot.endsAt),
-              bufferBeforeMinutes: schedule.bufferBeforeMinutes,
-              bufferAfterMinutes: schedule.bufferAfterMinutes,
-              sessionType: slot.sessionType,
-              fee: schedule.fee,
+              ...slotTerms(schedule, slot, patient),
               source: input.source,
               reason: input.reason,
               notes: input.notes,
