@@ -37,3 +37,4 @@ export type { AuditEntry } from './audit/audit-entry';
 export * from './audit/audit-log';
 export * from './audit/masking';
 export { LOG_STREAM } from './logging/logging.module';
+export * from './auth/jwt-key';

@@ -1,4 +1,4 @@
-import { AUTH_CONFIG, AuthConfig, PrincipalGate } from '@carebook/core';
+import { AUTH_CONFIG, AuthConfig, jwtKey, PrincipalGate } from '@carebook/core';
 import { JwtModule } from '@nestjs/jwt';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -80,7 +80,7 @@ const startup = [BootstrapAdmin];
     JwtModule.registerAsync({
       inject: [AUTH_CONFIG],
       useFactory: (config: AuthConfig) => ({
-        secret: config.jwtSecret,
+        secret: jwtKey(config),
         signOptions: { algorithm: 'HS256', expiresIn: config.accessTtlSeconds },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AUTH_CONFIG } from '../config/config.module';
 import type { AuthConfig } from '../config/env';
 import { JwtAuthGuard, RolesGuard } from './guards';
+import { jwtKey } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
 
 /** Token verification and the guards; identity issues tokens with the same `JwtService`. */
@@ -14,7 +15,7 @@ import { JwtStrategy } from './jwt.strategy';
     JwtModule.registerAsync({
       inject: [AUTH_CONFIG],
       useFactory: (config: AuthConfig) => ({
-        secret: config.jwtSecret,
+        secret: jwtKey(config),
         signOptions: { algorithm: 'HS256', expiresIn: config.accessTtlSeconds },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AUTH_CONFIG } from '../config/config.module';
 import type { AuthConfig } from '../config/env';
 import { AccessTokenClaims, Actor, actorFromClaims } from './actor';
+import { jwtKey } from './jwt-key';
 import { PrincipalGate } from './principal-gate';
 
 /**
@@ -18,7 +19,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // passport-jwt types say string | Buffer; jsonwebtoken takes a KeyObject (see jwtKey).
+      secretOrKey: jwtKey(config) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
