@@ -15,6 +15,7 @@ import { Appointments1764000000800 } from './1764000000800-appointments';
 import { Directory1764000000900 } from './1764000000900-directory';
 import { MessageDelivery1764000000950 } from './1764000000950-message-delivery';
 import { OutboxStream1764000000960 } from './1764000000960-outbox-stream';
+import { MessageContext1764000001000 } from './1764000001000-message-context';
 
 export const migrations = [
   Foundation1764000000000,
@@ -30,4 +31,5 @@ export const migrations = [
   Directory1764000000900,
   MessageDelivery1764000000950,
   OutboxStream1764000000960,
+  MessageContext1764000001000,
 ];

@@ -17,6 +17,7 @@ export * from './domain/message.errors';
 export { CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES } from './domain/channel';
 export type { Channel, DeliveryStatus, MessageStatus } from './domain/channel';
 export type { CalendarEvent } from './domain/calendar-event';
+export type { MessageAbout } from './domain/message-draft';
 /** Every message's subject, text and HTML, in the centre's local time. */
 export * from './application/templates/templates';
 export { MessageChannel } from './application/ports/message-channel';

@@ -16,7 +16,18 @@ export interface MessageDraft {
   calendarEvent?: CalendarEvent | null;
   sensitive?: boolean;
   idempotencyKey?: string | null;
+  /** What the message concerns, for history, stats and centre scoping. */
+  about?: MessageAbout;
 }
+
+/** The centre, patient and appointment a message concerns (ids in other contexts). */
+export interface MessageAbout {
+  centreId?: string | null;
+  patientId?: string | null;
+  appointmentId?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The same bounds as the `message_log` checks. */
 export const DRAFT_LIMITS = {
@@ -57,6 +68,9 @@ export function validDraft(draft: MessageDraft): {
   }
   if (html && html.length > DRAFT_LIMITS.html) tooLong('html', DRAFT_LIMITS.html);
   if (draft.calendarEvent) errors.push(...calendarEventErrors(draft.calendarEvent));
+  for (const [field, id] of Object.entries(draft.about ?? {})) {
+    if (id != null && !UUID.test(id)) errors.push({ field: `about.${field}`, message: `${field} must be a UUID` });
+  }
   if (errors.length) throw new ValidationFailedError(errors);
   return { subject, html, idempotencyKey };
 }

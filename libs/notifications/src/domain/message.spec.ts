@@ -56,6 +56,9 @@ describe('Message', () => {
     expect(
       fieldsOf(() => Message.queue(draft({ body: long(20_001), idempotencyKey: long(201) }), now)),
     ).toEqual(['body', 'idempotencyKey']);
+    expect(
+      fieldsOf(() => Message.queue(draft({ about: { centreId: 'centre-1', patientId: null } }), now)),
+    ).toEqual(['about.centreId']);
   });
 
   it('counts attempts: a transient failure stays PENDING, a success is SENT with its provider id', () => {

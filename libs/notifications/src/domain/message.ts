@@ -20,6 +20,10 @@ export interface MessageState {
   providerMessageId: string | null;
   lastError: string | null;
   idempotencyKey: string | null;
+  /** What the message concerns (see MessageAbout); null when nobody in particular. */
+  centreId: string | null;
+  patientId: string | null;
+  appointmentId: string | null;
   createdAt: Date;
   updatedAt: Date;
   sentAt: Date | null;
@@ -69,6 +73,9 @@ export class Message extends AggregateRoot {
       providerMessageId: null,
       lastError: null,
       idempotencyKey,
+      centreId: draft.about?.centreId ?? null,
+      patientId: draft.about?.patientId ?? null,
+      appointmentId: draft.about?.appointmentId ?? null,
       createdAt: now,
       updatedAt: now,
       sentAt: null,

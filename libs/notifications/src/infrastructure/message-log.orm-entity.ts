@@ -45,6 +45,15 @@ export class MessageLogOrmEntity {
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey: string | null;
 
+  @Column({ name: 'centre_id', type: 'uuid', nullable: true })
+  centreId: string | null;
+
+  @Column({ name: 'patient_id', type: 'uuid', nullable: true })
+  patientId: string | null;
+
+  @Column({ name: 'appointment_id', type: 'uuid', nullable: true })
+  appointmentId: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -49,6 +49,22 @@ describe('TypeormMessageRepository + ListCapturedMessages (PostgreSQL)', () => {
     expect(JSON.stringify(outbox)).not.toContain('482913');
   });
 
+  it('stores what the message is about (centre, patient, appointment) and reads it back', async () => {
+    const about = { centreId: randomUUID(), patientId: randomUUID(), appointmentId: randomUUID() };
+    const message = Message.queue(draft(uniquePhone(), { about }), new Date());
+    await repo.add(message);
+    expect((await repo.findById(message.id))?.snapshot()).toMatchObject(about);
+    const [row] = await db.query(
+      `SELECT centre_id, patient_id, appointment_id FROM message_log WHERE id = $1`,
+      [message.id],
+    );
+    expect(row).toEqual({
+      centre_id: about.centreId,
+      patient_id: about.patientId,
+      appointment_id: about.appointmentId,
+    });
+  });
+
   it('answers the first id for a used idempotency key, storing nothing, and leaves the transaction usable', async () => {
     const to = uniquePhone();
     const key = `otp:${to}:${randomUUID()}`;

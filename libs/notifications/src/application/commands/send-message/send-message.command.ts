@@ -1,6 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { CalendarEvent } from '../../../domain/calendar-event';
 import type { Channel } from '../../../domain/channel';
+import type { MessageAbout } from '../../../domain/message-draft';
 
 export interface SendMessageInput {
   /** An E.164 phone number (`+918041234567`) or an e-mail address. */
@@ -24,6 +25,8 @@ export interface SendMessageInput {
   sensitive?: boolean;
   /** A repeat with the same key creates nothing and answers the first message's id. */
   idempotencyKey?: string;
+  /** The centre, patient and appointment the message concerns (history, stats, staff scoping). */
+  about?: MessageAbout;
 }
 
 /**

@@ -33,6 +33,7 @@ export class SendMessageHandler implements ICommandHandler<SendMessage> {
         calendarEvent: input.calendarEvent,
         sensitive: input.sensitive,
         idempotencyKey: input.idempotencyKey,
+        about: input.about,
       },
       this.clock.now(),
     );
