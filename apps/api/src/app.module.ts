@@ -20,6 +20,8 @@ import { CliniciansController } from './clinicians/clinicians.controller';
 import { DevMessagesController } from './dev/dev-messages.controller';
 import { ClinicianDirectoryController } from './directory/clinician-directory.controller';
 import { TwilioWebhookController } from './notifications/twilio-webhook.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { HealthModule } from './health/health.module';
 import { PatientController } from './patient/patient.controller';
 import { PatientAuthController } from './patient-auth/patient-auth.controller';
@@ -50,6 +52,7 @@ export class AppModule {
         BookingModule,
         NotificationsModule,
         RealtimeGatewayModule,
+        QueueDashboardModule,
       ],
       controllers: [
         AuthController,
@@ -68,6 +71,7 @@ export class AppModule {
         PatientAppointmentsController,
         ReceptionistsController,
         TwilioWebhookController,
+        NotificationsController,
       ],
       providers: [
         // Order matters: throttle first, then authenticate, then check roles.

@@ -12,6 +12,12 @@ export * from './application/queries/list-captured-messages/list-captured-messag
 export * from './application/queries/get-channel-status/get-channel-status.query';
 export * from './application/dto/captured-message.dto';
 export * from './application/dto/channel-status.dto';
+export * from './application/queries/list-message-history/list-message-history.query';
+export * from './application/queries/get-message-stats/get-message-stats.query';
+export * from './application/queries/get-message/get-message.query';
+export { MESSAGE_READER_ROLES } from './application/queries/message-read-model/message-scope';
+export * from './application/dto/message-history.dto';
+export * from './application/dto/message-stats.dto';
 export * from './domain/events/message-queued.event';
 export * from './domain/message.errors';
 export { CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES } from './domain/channel';

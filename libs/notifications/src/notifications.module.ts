@@ -7,6 +7,9 @@ import { SendMessageHandler } from './application/commands/send-message/send-mes
 import { MessageChannels } from './application/ports/message-channel';
 import { GetChannelStatusHandler } from './application/queries/get-channel-status/get-channel-status.handler';
 import { ListCapturedMessagesHandler } from './application/queries/list-captured-messages/list-captured-messages.handler';
+import { GetMessageHandler } from './application/queries/get-message/get-message.handler';
+import { GetMessageStatsHandler } from './application/queries/get-message-stats/get-message-stats.handler';
+import { ListMessageHistoryHandler } from './application/queries/list-message-history/list-message-history.handler';
 import { ChannelPreferences } from './domain/channel-preferences';
 import { MessageRepository } from './domain/message.repository';
 import { ConfiguredMessageChannels } from './infrastructure/channels/configured-message-channels';
@@ -22,7 +25,13 @@ const commandHandlers = [
   RecordDeliveryReportHandler,
   SetChannelPreferenceHandler,
 ];
-const queryHandlers = [ListCapturedMessagesHandler, GetChannelStatusHandler];
+const queryHandlers = [
+  ListCapturedMessagesHandler,
+  GetChannelStatusHandler,
+  ListMessageHistoryHandler,
+  GetMessageStatsHandler,
+  GetMessageHandler,
+];
 const repositories = [
   { provide: MessageRepository, useClass: TypeormMessageRepository },
   { provide: ChannelPreferences, useClass: TypeormChannelPreferences },
