@@ -22,6 +22,7 @@ import { ClinicianDirectoryController } from './directory/clinician-directory.co
 import { TwilioWebhookController } from './notifications/twilio-webhook.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
+import { AppointmentMessagesController } from './notifications/appointment-messages.controller';
 import { HealthModule } from './health/health.module';
 import { PatientController } from './patient/patient.controller';
 import { PatientAuthController } from './patient-auth/patient-auth.controller';
@@ -72,6 +73,7 @@ export class AppModule {
         ReceptionistsController,
         TwilioWebhookController,
         NotificationsController,
+        AppointmentMessagesController,
       ],
       providers: [
         // Order matters: throttle first, then authenticate, then check roles.

@@ -8,6 +8,13 @@ export * from './application/commands/send-message/send-message.command';
 export * from './application/commands/deliver-message/deliver-message.command';
 export * from './application/commands/record-delivery-report/record-delivery-report.command';
 export * from './application/commands/set-channel-preference/set-channel-preference.command';
+export * from './application/commands/send-appointment-confirmation/send-appointment-confirmation.command';
+export * from './application/commands/send-appointment-reminder/send-appointment-reminder.command';
+export * from './application/appointment-messages/appointment-message.errors';
+export type {
+  AppointmentMessageSkip,
+  AppointmentMessagesOutcome,
+} from './application/appointment-messages/appointment-messages';
 export * from './application/queries/list-captured-messages/list-captured-messages.query';
 export * from './application/queries/get-channel-status/get-channel-status.query';
 export * from './application/dto/captured-message.dto';
@@ -18,6 +25,7 @@ export * from './application/queries/get-message/get-message.query';
 export { MESSAGE_READER_ROLES } from './application/queries/message-read-model/message-scope';
 export * from './application/dto/message-history.dto';
 export * from './application/dto/message-stats.dto';
+export * from './application/dto/appointment-messages.dto';
 export * from './domain/events/message-queued.event';
 export * from './domain/message.errors';
 export { CHANNELS, DELIVERY_STATUSES, MESSAGE_STATUSES } from './domain/channel';

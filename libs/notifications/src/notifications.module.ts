@@ -4,6 +4,11 @@ import { DeliverMessageHandler } from './application/commands/deliver-message/de
 import { RecordDeliveryReportHandler } from './application/commands/record-delivery-report/record-delivery-report.handler';
 import { SetChannelPreferenceHandler } from './application/commands/set-channel-preference/set-channel-preference.handler';
 import { SendMessageHandler } from './application/commands/send-message/send-message.handler';
+import { SendAppointmentConfirmationHandler } from './application/commands/send-appointment-confirmation/send-appointment-confirmation.handler';
+import { SendAppointmentReminderHandler } from './application/commands/send-appointment-reminder/send-appointment-reminder.handler';
+import { AppointmentMessages } from './application/appointment-messages/appointment-messages';
+import { AppointmentRecords } from './application/ports/appointment-records';
+import { CqrsAppointmentRecords } from './infrastructure/cqrs-appointment-records';
 import { MessageChannels } from './application/ports/message-channel';
 import { GetChannelStatusHandler } from './application/queries/get-channel-status/get-channel-status.handler';
 import { ListCapturedMessagesHandler } from './application/queries/list-captured-messages/list-captured-messages.handler';
@@ -24,6 +29,8 @@ const commandHandlers = [
   DeliverMessageHandler,
   RecordDeliveryReportHandler,
   SetChannelPreferenceHandler,
+  SendAppointmentConfirmationHandler,
+  SendAppointmentReminderHandler,
 ];
 const queryHandlers = [
   ListCapturedMessagesHandler,
@@ -41,6 +48,11 @@ const channels = [
   providerChannels,
   { provide: MessageChannels, useClass: ConfiguredMessageChannels },
 ];
+/** Confirmations and reminders read booking, patients, clinicians and centres through their queries. */
+const appointmentMessages = [
+  AppointmentMessages,
+  { provide: AppointmentRecords, useClass: CqrsAppointmentRecords },
+];
 
 /**
  * Notifications: messages to patients and staff (OTP, confirmations, reminders, alerts) over
@@ -49,6 +61,6 @@ const channels = [
  */
 @Module({
   imports: [TypeOrmModule.forFeature([MessageLogOrmEntity])],
-  providers: [...commandHandlers, ...queryHandlers, ...repositories, ...channels],
+  providers: [...commandHandlers, ...queryHandlers, ...repositories, ...channels, ...appointmentMessages],
 })
 export class NotificationsModule {}
