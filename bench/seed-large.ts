@@ -3,7 +3,8 @@
  * into the bench database (`carebook_bench`, created and migrated when missing; refuses any
  * database whose name lacks "bench"): staff users, clinicians with specializations, languages
  * and fees, weekly availability rules, and their `directory_clinicians` rows with slot runs for
- * the next 16 days. Built with set-based SQL (generate_series) in one transaction, not through
+ * the next 16 days (and their `directory_specializations` rows), then puts the directory in
+ * location order as the worker does after bulk changes. Built with set-based SQL (generate_series) in one transaction, not through
  * the commands and the worker's projection: projecting 100,000 clinicians one by one would take
  * far too long. Idempotent: skipped when already loaded at this size. See lib/large-dataset.ts.
  */

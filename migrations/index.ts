@@ -16,6 +16,7 @@ import { Directory1764000000900 } from './1764000000900-directory';
 import { MessageDelivery1764000000950 } from './1764000000950-message-delivery';
 import { OutboxStream1764000000960 } from './1764000000960-outbox-stream';
 import { MessageContext1764000001000 } from './1764000001000-message-context';
+import { DirectoryOrder1764000001200 } from './1764000001200-directory-order';
 
 export const migrations = [
   Foundation1764000000000,
@@ -32,4 +33,5 @@ export const migrations = [
   MessageDelivery1764000000950,
   OutboxStream1764000000960,
   MessageContext1764000001000,
+  DirectoryOrder1764000001200,
 ];

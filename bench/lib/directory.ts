@@ -130,6 +130,20 @@ function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): nu
   return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 }
 
+/** A row of the handler's SQL: one per clinician, or one per page with the items as JSON. */
+interface SqlRow {
+  clinician_id?: string;
+  items?: Array<{ id: string }>;
+  total: string;
+}
+
+function pageOfSql(rows: SqlRow[]): { ids: string; total: number } {
+  const ids = rows[0]?.items
+    ? rows[0].items.map((x) => x.id)
+    : rows.map((r) => r.clinician_id ?? '');
+  return { ids: ids.join(), total: Number(rows[0]?.total ?? 0) };
+}
+
 /** HTTP must give the SQL's ids, in order, with its total (else the ratio means nothing); naive is compared, not required. */
 export async function checkAnswers(
   c: Client,
@@ -141,13 +155,12 @@ export async function checkAnswers(
   let naiveSame = 0;
   let total = 0;
   for (const [i, p] of points.entries()) {
-    const { rows } = await c.query<{ clinician_id: string; total: string }>(sql, bind(p));
+    const { ids, total: sqlTotal } = pageOfSql((await c.query<SqlRow>(sql, bind(p))).rows);
     const res = await fetch(`http://127.0.0.1:${port}${pathOf(p)}`);
     if (res.status !== 200)
       fail(`check: ${pathOf(p)} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     const page = (await res.json()) as { items: Array<{ id: string }>; total: number };
-    const ids = rows.map((r) => r.clinician_id).join();
-    if (page.items.map((x) => x.id).join() !== ids || page.total !== Number(rows[0]?.total ?? 0))
+    if (page.items.map((x) => x.id).join() !== ids || page.total !== sqlTotal)
       fail(`check: at ${p.lat},${p.lng} (${p.spec}) the route and the SQL disagree`);
     if (i < NAIVE_CHECKS && (await naive(c, p)).join() === ids) naiveSame++;
     total += page.total;

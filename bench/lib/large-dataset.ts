@@ -13,8 +13,11 @@
  * construction), and the secondary indexes and the rules' exclusion constraint dropped before the
  * inserts and re-created after them from their catalogue definitions (building an index once
  * beats maintaining it row by row several times over). DDL is transactional: a failed load
- * leaves the schema as it was.
+ * leaves the schema as it was. Last, the directory is put in location order as the worker does
+ * after bulk changes (ReorderDirectory's CLUSTER statements), so a search reads it as a real
+ * installation does.
  */
+import { DIRECTORY_REORDER_SQL } from '@carebook/directory';
 import type { Client } from 'pg';
 import { inTransaction } from './db';
 import { LARGE_PREFIX, LOAD_STEPS, SLOT_RUNS } from './large-sql';
@@ -57,8 +60,10 @@ export async function ensureLarge(c: Client, centres: number, clinicians: number
       await c.query(BULK);
       await c.query(`UPDATE directory_clinicians d SET slot_starts = r.runs, projected_at = now()
                        FROM (${SLOT_RUNS}) r WHERE r.clinician_id = d.clinician_id`);
+      // Every row has a new version, most of them on other pages: back in location order.
+      await reorder(c);
     });
-    return `already loaded; slot runs refreshed from today in ${Date.now() - t0} ms`;
+    return `already loaded; slot runs refreshed from today and reordered in ${Date.now() - t0} ms`;
   }
   const times: string[] = [];
   const timed = async (name: string, work: () => Promise<unknown>) => {
@@ -84,16 +89,21 @@ export async function ensureLarge(c: Client, centres: number, clinicians: number
     });
   });
   const tables = [...new Set(LOAD_STEPS.map((s) => s.table))];
-  // After a replacement the new directory rows sit behind as many dead ones: compact that table
-  // (the one the search reads), so a reload measures like a first load.
-  if (before.clinicians) await timed('compact', () => c.query('VACUUM FULL directory_clinicians'));
+  // Location order (CLUSTER also compacts: after a replacement the new rows no longer sit behind
+  // as many dead ones, so a reload measures like a first load).
+  await timed('reorder', () => reorder(c));
   // Vacuum what searches read (hint bits, visibility map); statistics for the rest.
-  const read = ['centres', 'clinicians', 'directory_clinicians'];
+  const read = ['centres', 'clinicians', 'directory_clinicians', 'directory_specializations'];
   await timed('analyse', async () => {
     await c.query(`VACUUM ANALYZE ${read.join(', ')}`);
     await c.query(`ANALYZE ${tables.filter((t) => !read.includes(t)).join(', ')}`);
   });
   return `loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${times.join(', ')})`;
+}
+
+/** The directory in location order: the worker's reorder (see ReorderDirectory). */
+async function reorder(c: Client): Promise<void> {
+  for (const sql of DIRECTORY_REORDER_SQL) await c.query(sql);
 }
 
 /** Deletes the large dataset from every table; inside ensureLarge's transaction (FK triggers off). */
@@ -104,6 +114,7 @@ async function removeLarge(c: Client): Promise<void> {
   const ids = 'SELECT id FROM large_ids';
   for (const table of [
     'appointments',
+    'directory_specializations',
     'directory_clinicians',
     'availability_rules',
     'clinician_time_off',

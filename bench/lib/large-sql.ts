@@ -200,4 +200,14 @@ export const LOAD_STEPS: LoadStep[] = [
                  FROM availability_rules GROUP BY clinician_id) st ON st.clinician_id = c.id
          LEFT JOIN (${SLOT_RUNS}) runs ON runs.clinician_id = c.id`,
   },
+  // What the directory's trigger writes for each row (triggers are off during the load).
+  {
+    table: 'directory_specializations',
+    params: () => [],
+    sql: `INSERT INTO directory_specializations (specialization_key, clinician_id, location)
+       SELECT DISTINCT k, d.clinician_id, d.location
+         FROM directory_clinicians d JOIN centres ce ON ce.id = d.primary_centre_id AND ce.name LIKE '${LARGE_PREFIX}%',
+              unnest(d.specialization_keys) AS k
+        WHERE d.is_listed`,
+  },
 ];

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ProjectClinicianHandler } from './application/commands/project-clinician/project-clinician.handler';
 import { RefreshDirectoryHandler } from './application/commands/refresh-directory/refresh-directory.handler';
+import { ReorderDirectoryHandler } from './application/commands/reorder-directory/reorder-directory.handler';
 import { ProjectOnCentreEvents, ProjectOnClinicianEvents } from './application/event-handlers/project-on-clinician-events.handler';
 import { SearchCliniciansHandler } from './application/queries/search-clinicians/search-clinicians.handler';
 
-const commandHandlers = [ProjectClinicianHandler, RefreshDirectoryHandler];
+const commandHandlers = [ProjectClinicianHandler, RefreshDirectoryHandler, ReorderDirectoryHandler];
 const queryHandlers = [SearchCliniciansHandler];
 const eventHandlers = [ProjectOnClinicianEvents, ProjectOnCentreEvents];
 

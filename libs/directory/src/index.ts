@@ -4,3 +4,4 @@ export * from './application/dto/directory.dto';
 export * from './application/queries/search-clinicians/search-clinicians.query';
 export * from './application/commands/project-clinician/project-clinician.command';
 export * from './application/commands/refresh-directory/refresh-directory.command';
+export * from './application/commands/reorder-directory/reorder-directory.command';

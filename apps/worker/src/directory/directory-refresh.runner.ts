@@ -1,10 +1,13 @@
-import { RefreshDirectory } from '@carebook/directory';
+import { RefreshDirectory, ReorderDirectory } from '@carebook/directory';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 
 const EVERY_MS = 5 * 60_000;
 
-/** Every few minutes, re-projects directory rows whose slot window has aged (see RefreshDirectory). */
+/**
+ * Every few minutes, re-projects directory rows whose slot window has aged (see RefreshDirectory),
+ * then puts the directory back in location order when enough rows have moved (ReorderDirectory).
+ */
 @Injectable()
 export class DirectoryRefreshRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DirectoryRefreshRunner.name);
@@ -18,7 +21,8 @@ export class DirectoryRefreshRunner implements OnApplicationBootstrap, OnApplica
       if (this.running) return;
       this.running = this.commands
         .execute(new RefreshDirectory())
-        .catch((error: Error) => this.logger.warn(`directory refresh failed: ${error.message}`))
+        .then(() => this.commands.execute(new ReorderDirectory()))
+        .catch((error: Error) => this.logger.warn(`directory refresh or reorder failed: ${error.message}`))
         .finally(() => (this.running = undefined));
     }, EVERY_MS);
     this.timer.unref();

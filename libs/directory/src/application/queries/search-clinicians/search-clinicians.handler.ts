@@ -5,24 +5,9 @@ import type { ClinicianSummaryDto } from '../../dto/directory.dto';
 import { buildDirectorySql } from './directory-sql';
 import { SearchClinicians } from './search-clinicians.query';
 
-interface DirectoryRow {
-  clinician_id: string;
-  full_name: string;
-  specializations: string[];
-  qualifications: string[];
-  languages: string[];
-  years_of_experience: number;
-  fee_amount: number;
-  fee_currency: string;
-  slot_minutes: number;
-  photo_url: string | null;
-  primary_centre_id: string;
-  primary_centre_name: string;
-  city: string;
-  centre_ids: string[];
-  session_types: string[];
-  distance_km: number | null;
-  next_slot: Date | null;
+/** The one row the directory query answers: the page's items, already in their DTO shape (JSON). */
+interface DirectoryPageRow {
+  items: ClinicianSummaryDto[];
   total: string;
 }
 
@@ -36,27 +21,7 @@ export class SearchCliniciansHandler implements IQueryHandler<SearchClinicians> 
 
   async execute({ search }: SearchClinicians): Promise<Page<ClinicianSummaryDto>> {
     const { sql, params } = buildDirectorySql(search, this.clock.now());
-    const rows: DirectoryRow[] = await this.db.query(sql, params);
-    return pageOf(rows.map(toSummary), Number(rows[0]?.total ?? 0), search);
+    const [row]: DirectoryPageRow[] = await this.db.query(sql, params);
+    return pageOf(row.items, Number(row.total), search);
   }
-}
-
-function toSummary(r: DirectoryRow): ClinicianSummaryDto {
-  const dto: ClinicianSummaryDto = {
-    id: r.clinician_id,
-    fullName: r.full_name,
-    specializations: r.specializations,
-    qualifications: r.qualifications,
-    languages: r.languages,
-    yearsOfExperience: r.years_of_experience,
-    consultationFee: { amount: r.fee_amount, currency: r.fee_currency.trim() },
-    consultationDurationMinutes: r.slot_minutes,
-    photoUrl: r.photo_url,
-    primaryCentre: { id: r.primary_centre_id, name: r.primary_centre_name, city: r.city },
-    centreIds: r.centre_ids,
-    sessionTypes: r.session_types,
-    nextAvailableSlot: r.next_slot ? new Date(r.next_slot).toISOString() : null,
-  };
-  if (r.distance_km !== null) dto.distanceKm = Math.round(Number(r.distance_km) * 100) / 100;
-  return dto;
 }

@@ -97,3 +97,88 @@ describe('SearchClinicians (directory read model)', () => {
     expect(second.items.map((c) => c.fullName)).toEqual(['Late Derm', 'Ravi GP']);
   });
 });
+
+describe('SearchClinicians with a specialization within a circle (directory_specializations, kept by trigger)', () => {
+  let db: DataSource;
+  let handler: SearchCliniciansHandler;
+  // A specialization of this run only: rows of earlier runs never match.
+  const SPEC = `Spec-${randomUUID().slice(0, 8)}`;
+  const HERE = { lat: -21.5, lng: -31.5 };
+  const ids = new Map<string, string>();
+  const names = (items: Array<{ fullName: string }>) => items.map((c) => c.fullName);
+  const search = (s: Partial<ClinicianSearch>) =>
+    handler.execute(new SearchClinicians({ near: { ...HERE, radiusKm: 10 }, specialization: SPEC.toUpperCase(), page: 1, limit: 20, ...s }));
+
+  const insert = async (name: string, offsetKm: number, o: { spec?: string[]; fee?: number; years?: number; lang?: string; next?: string } = {}) => {
+    const id = randomUUID();
+    ids.set(name, id);
+    const spec = o.spec ?? [SPEC];
+    const runs = o.next ? `{["${o.next}","${o.next}"]}` : '{}';
+    await db.query(
+      `INSERT INTO directory_clinicians (clinician_id, full_name, specializations, specialization_keys, languages, language_keys,
+         years_of_experience, fee_amount, fee_currency, slot_minutes, min_notice_minutes, primary_centre_id, primary_centre_name,
+         centre_ids, city, location, session_types, is_listed, slot_starts, projected_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5::jsonb, $6, $7, $8, 'INR', 30, 60, $9, 'Test centre', ARRAY[$9::uuid], 'Circletown',
+               ST_SetSRID(ST_MakePoint($10, $11), 4326)::geography, '{IN_PERSON}', true, $12::tstzmultirange, now())`,
+      [
+        id, name, JSON.stringify(spec), spec.map((s) => s.toLowerCase()), JSON.stringify([o.lang ?? 'English']),
+        [(o.lang ?? 'English').toLowerCase()], o.years ?? 5, o.fee ?? 50000, randomUUID(), HERE.lng + offsetKm / 111, HERE.lat, runs,
+      ],
+    );
+  };
+
+  beforeAll(async () => {
+    db = await openTestDataSource();
+    handler = new SearchCliniciansHandler(db, new FixedClock(now));
+    await insert('One', 1, { fee: 90000, years: 3, next: '2026-06-02T09:00Z' });
+    await insert('Two', 2, { spec: ['Other', SPEC], fee: 40000, years: 20, lang: 'Tamil', next: '2026-06-01T09:00Z' });
+    await insert('Three', 3, { fee: 60000, years: 10 });
+    await insert('Four', 4, { fee: 70000, years: 1, next: '2026-06-03T09:00Z' });
+    await insert('Far', 30);
+    await insert('Elsewhere', 2.5, { spec: ['Other'] });
+  });
+  afterAll(async () => {
+    await db.query(`DELETE FROM directory_clinicians WHERE clinician_id = ANY($1::uuid[])`, [[...ids.values()]]);
+    await db.destroy();
+  });
+
+  it('answers the nearest matches with distance, next slot and total, page by page', async () => {
+    const first = await search({ limit: 3 });
+    expect(names(first.items)).toEqual(['One', 'Two', 'Three']);
+    expect(first.total).toBe(4);
+    expect(first.items[1]).toMatchObject({ specializations: ['Other', SPEC], nextAvailableSlot: '2026-06-01T09:00:00.000Z' });
+    expect(first.items[1].distanceKm).toBeCloseTo(2, 0);
+    const second = await search({ limit: 3, page: 2 });
+    expect(names(second.items)).toEqual(['Four']);
+    expect(second.total).toBe(4);
+  });
+
+  it('sorts by fee, experience and next availability, and combines with other filters', async () => {
+    expect(names((await search({ sort: 'fee' })).items)).toEqual(['Two', 'Three', 'Four', 'One']);
+    expect(names((await search({ sort: 'experience' })).items)).toEqual(['Two', 'Three', 'One', 'Four']);
+    expect(names((await search({ sort: 'nextAvailable' })).items)).toEqual(['Two', 'One', 'Four', 'Three']);
+    expect(names((await search({ language: 'tamil' })).items)).toEqual(['Two']);
+    const cheap = await search({ maxFee: 65000, limit: 1 });
+    expect(names(cheap.items)).toEqual(['Two']);
+    expect(cheap.total).toBe(2);
+    expect(names((await search({ near: undefined, sort: 'fee' })).items)).toEqual(['Two', 'Far', 'Three', 'Four', 'One']);
+  });
+
+  it('follows the wide row: a changed specialization, a move, unlisting and deletion', async () => {
+    await db.query(`UPDATE directory_clinicians SET specialization_keys = '{other}' WHERE clinician_id = $1`, [ids.get('One')]);
+    await db.query(`UPDATE directory_clinicians SET specialization_keys = $2 WHERE clinician_id = $1`, [ids.get('Elsewhere'), [SPEC.toLowerCase()]]);
+    await db.query(
+      `UPDATE directory_clinicians SET location = ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography WHERE clinician_id = $1`,
+      [ids.get('Far'), HERE.lng + 0.5 / 111, HERE.lat],
+    );
+    await db.query(`UPDATE directory_clinicians SET is_listed = false WHERE clinician_id = $1`, [ids.get('Three')]);
+    await db.query(`DELETE FROM directory_clinicians WHERE clinician_id = $1`, [ids.get('Four')]);
+    // Only slot runs change (a re-projection): the side rows stay as they are.
+    await db.query(`UPDATE directory_clinicians SET slot_starts = '{}', projected_at = now() WHERE clinician_id = $1`, [ids.get('Two')]);
+    const page = await search({});
+    expect(names(page.items)).toEqual(['Far', 'Two', 'Elsewhere']);
+    expect(page.total).toBe(3);
+    await db.query(`UPDATE directory_clinicians SET is_listed = true WHERE clinician_id = $1`, [ids.get('Three')]);
+    expect(names((await search({})).items)).toEqual(['Far', 'Two', 'Elsewhere', 'Three']);
+  });
+});
