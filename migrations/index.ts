@@ -17,6 +17,7 @@ import { MessageDelivery1764000000950 } from './1764000000950-message-delivery';
 import { OutboxStream1764000000960 } from './1764000000960-outbox-stream';
 import { MessageContext1764000001000 } from './1764000001000-message-context';
 import { DirectoryOrder1764000001200 } from './1764000001200-directory-order';
+import { MessageClaims1764000001300 } from './1764000001300-message-claims';
 
 export const migrations = [
   Foundation1764000000000,
@@ -34,4 +35,5 @@ export const migrations = [
   OutboxStream1764000000960,
   MessageContext1764000001000,
   DirectoryOrder1764000001200,
+  MessageClaims1764000001300,
 ];

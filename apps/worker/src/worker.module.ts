@@ -13,6 +13,7 @@ import {
   DomainEventDispatcher,
   OutboxPublisher,
   OutboxRelay,
+  OUTBOX_ROUTES,
   REDIS_CONFIG,
   RedisConfig,
   bullConnection,
@@ -25,6 +26,7 @@ import { BookingWorkerModule } from './booking/booking-worker.module';
 import { DirectoryRefreshRunner } from './directory/directory-refresh.runner';
 import { DomainEventsProcessor } from './domain-events/domain-events.processor';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { DELIVER_ON_MESSAGE_QUEUED } from './notifications/notifications.queue';
 import { OutboxRelayRunner } from './outbox/outbox-relay.runner';
 
 const processors = [DomainEventsProcessor];
@@ -60,6 +62,7 @@ export class WorkerModule {
         ...processors,
         DomainEventDispatcher,
         { provide: OutboxPublisher, useClass: BullmqOutboxPublisher },
+        { provide: OUTBOX_ROUTES, useValue: [DELIVER_ON_MESSAGE_QUEUED] },
         {
           provide: OutboxRelay,
           inject: [DataSource, OutboxPublisher, DATABASE_CONFIG],

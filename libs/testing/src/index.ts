@@ -14,3 +14,4 @@ export * from './eventually';
 export * from './socket-fixtures';
 export * from './fakes/fake-twilio-api';
 export * from './fakes/fake-smtp-server';
+export * from './worker-process';

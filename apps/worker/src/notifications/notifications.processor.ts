@@ -2,23 +2,35 @@ import { DomainError } from '@carebook/core';
 import { DeliverMessage } from '@carebook/notifications';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
-import { Job, UnrecoverableError } from 'bullmq';
-import { DeliverMessageJob, NOTIFICATIONS_QUEUE } from './notifications.queue';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import {
+  DeliverMessageJob,
+  NOTIFICATIONS_QUEUE,
+  NOTIFICATIONS_WORKER_OPTIONS,
+} from './notifications.queue';
 
 /**
  * Runs `DeliverMessage` for each `deliver` job. A non-retryable DomainError (the message is
- * FAILED) ends the job at once; any other error lets BullMQ retry with backoff.
+ * FAILED) ends the job at once; any other error lets BullMQ retry with backoff. When an
+ * earlier attempt of the message may still be in flight (a worker that died mid-send), the job
+ * waits, delayed, until that attempt can be settled, without spending one of its attempts.
  */
-@Processor(NOTIFICATIONS_QUEUE, { concurrency: 10 })
+@Processor(NOTIFICATIONS_QUEUE, NOTIFICATIONS_WORKER_OPTIONS)
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly commands: CommandBus) {
     super();
   }
 
-  async process(job: Job<DeliverMessageJob>): Promise<void> {
+  async process(job: Job<DeliverMessageJob>, token?: string): Promise<void> {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
-      await this.commands.execute(new DeliverMessage(job.data.messageId, { finalAttempt }));
+      const { retryAt } = await this.commands.execute(
+        new DeliverMessage(job.data.messageId, { finalAttempt }),
+      );
+      if (retryAt) {
+        await job.moveToDelayed(retryAt.getTime(), token);
+        throw new DelayedError();
+      }
     } catch (error) {
       if (error instanceof DomainError && !error.retryable)
         throw new UnrecoverableError(`${error.code}: ${error.message}`);

@@ -1,4 +1,6 @@
-import type { JobsOptions } from 'bullmq';
+import { eventNameOf, OutboxRoute } from '@carebook/core';
+import { MessageQueued } from '@carebook/notifications';
+import type { JobsOptions, WorkerOptions } from 'bullmq';
 
 /** The queue of message deliveries: one `deliver` job per message, its id the message id. */
 export const NOTIFICATIONS_QUEUE = 'notifications';
@@ -19,4 +21,32 @@ export const DELIVER_JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 1000 },
   removeOnComplete: { age: 24 * 3600 },
   removeOnFail: false,
+};
+
+/**
+ * The `deliver` workers: 50 at a time per process (sends mostly wait on the provider). A
+ * worker that dies mid-job loses its lock within 15 s and the job is back in the queue after
+ * the next stalled check (every 5 s); a job may stall 3 times before it fails.
+ */
+export const NOTIFICATIONS_WORKER_OPTIONS: Partial<WorkerOptions> = {
+  concurrency: 50,
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 3,
+};
+
+/**
+ * A committed MessageQueued goes straight to this queue as its `deliver` job (the relay's
+ * publisher, see OutboxRoute), its id the message id: relaying it twice still makes one job.
+ * EnqueueMessageDelivery does the same for a MessageQueued that comes through `domain-events`.
+ */
+export const DELIVER_ON_MESSAGE_QUEUED: OutboxRoute = {
+  type: eventNameOf(MessageQueued),
+  queue: NOTIFICATIONS_QUEUE,
+  job: (event) => ({
+    name: DELIVER_JOB,
+    data: { messageId: event.aggregateId, eventId: event.id } satisfies DeliverMessageJob,
+    jobId: event.aggregateId,
+    opts: DELIVER_JOB_OPTIONS,
+  }),
 };

@@ -1,6 +1,15 @@
 import { OutboxRelay, WORKER_CONFIG, WorkerConfig } from '@carebook/core';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Rows per relay pass: one SELECT, one addBulk per queue and one UPDATE for up to this many. */
+const RELAY_BATCH = 1000;
 
 /**
  * Drives the outbox relay: drains the outbox in batches, then polls every OUTBOX_POLL_MS.
@@ -33,7 +42,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationS
     let failures = 0;
     while (this.running) {
       try {
-        const relayed = await this.relay.relayBatch();
+        const relayed = await this.relay.relayBatch(RELAY_BATCH);
         if (failures) this.logger.log('outbox relay recovered');
         failures = 0;
         await this.purgeDaily();
@@ -41,7 +50,9 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationS
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 20 === 0) {
-          this.logger.warn(`outbox relay failed (${failures}x), retrying: ${(error as Error).message}`);
+          this.logger.warn(
+            `outbox relay failed (${failures}x), retrying: ${(error as Error).message}`,
+          );
         }
         await sleep(Math.min(this.config.outboxPollMs * 2 ** Math.min(failures, 6), 5000));
       }
@@ -54,4 +65,3 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationS
     await this.relay.purgePublished(7);
   }
 }
-

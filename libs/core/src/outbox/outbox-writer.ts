@@ -18,6 +18,21 @@ export class OutboxWriter {
 
   async append(manager: EntityManager, events: readonly DomainEvent[]): Promise<void> {
     if (!events.length) return;
+    const { sql, param } = this.insertStatement(events, 1);
+    await manager.query(sql, [param]);
+  }
+
+  /**
+   * The INSERT of `append` for a caller that writes its own row in the same statement (a
+   * data-modifying CTE: one round trip, atomic without a transaction): its SQL reading the rows
+   * from parameter `$<paramIndex>`, the value of that parameter, and an optional condition
+   * (e.g. `EXISTS (SELECT 1 FROM inserted)`).
+   */
+  insertStatement(
+    events: readonly DomainEvent[],
+    paramIndex: number,
+    condition?: string,
+  ): { sql: string; param: string } {
     const rows = events.map((event) => ({
       id: event.eventId,
       type: event.eventName,
@@ -26,12 +41,14 @@ export class OutboxWriter {
       occurred_at: event.occurredAt,
       stream: this.stream,
     }));
-    await manager.query(
-      `INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at, stream)
+    return {
+      sql: `INSERT INTO outbox (id, type, aggregate_id, payload, occurred_at, stream)
        SELECT id, type, aggregate_id, payload, occurred_at, stream
-         FROM jsonb_to_recordset($1::jsonb)
-           AS x(id uuid, type text, aggregate_id text, payload jsonb, occurred_at timestamptz, stream text)`,
-      [JSON.stringify(rows)],
-    );
+         FROM jsonb_to_recordset($${paramIndex}::jsonb)
+           AS x(id uuid, type text, aggregate_id text, payload jsonb, occurred_at timestamptz, stream text)${
+             condition ? `\n        WHERE ${condition}` : ''
+           }`,
+      param: JSON.stringify(rows),
+    };
   }
 }

@@ -16,4 +16,21 @@ export abstract class MessageRepository {
    * provider's delivery report) of a stored message.
    */
   abstract save(message: Message): Promise<void>;
+  /**
+   * Opens an attempt (`Message.startAttempt(now)`) and commits it at once, in one step that
+   * only one caller can win: only while the message is PENDING and its open attempt is still
+   * `openAttempt` (null: none). Answers the message with the attempt open, or undefined when
+   * it is not (unknown id, no longer PENDING, or another attempt got there first).
+   */
+  abstract startAttempt(
+    id: string,
+    openAttempt: Date | null,
+    now: Date,
+  ): Promise<Message | undefined>;
+  /**
+   * Stores the outcome of the attempt opened at `attempt` (as `save`, events included), unless
+   * the message has moved on since (no longer PENDING, or another attempt opened): then it
+   * stores nothing and answers false.
+   */
+  abstract saveOutcome(message: Message, attempt: Date): Promise<boolean>;
 }

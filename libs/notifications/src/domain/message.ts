@@ -32,6 +32,12 @@ export interface MessageState {
   /** The provider's error code with an UNDELIVERED/FAILED report (Twilio's ErrorCode). */
   deliveryErrorCode: string | null;
   deliveryUpdatedAt: Date | null;
+  /**
+   * When the attempt in progress started (committed before the provider is called); null when
+   * no attempt is open. Still set on a PENDING message whose worker died, or whose provider call
+   * ended without an answer: that attempt is in doubt, and the next one asks the provider first.
+   */
+  attemptStartedAt: Date | null;
 }
 
 /** A later report replaces an earlier one only when it ranks higher (callbacks arrive out of order). */
@@ -82,6 +88,7 @@ export class Message extends AggregateRoot {
       deliveryStatus: null,
       deliveryErrorCode: null,
       deliveryUpdatedAt: null,
+      attemptStartedAt: null,
     });
     message.record(new MessageQueued(message.id, now));
     return message;
@@ -104,21 +111,40 @@ export class Message extends AggregateRoot {
   get isPending(): boolean {
     return this.state.status === 'PENDING';
   }
+  /** See MessageState.attemptStartedAt. */
+  get attemptStartedAt(): Date | null {
+    return this.state.attemptStartedAt;
+  }
   snapshot(): Readonly<MessageState> {
     return { ...this.state };
   }
 
   /**
-   * A channel accepted the message (one more attempt). A sensitive body is erased then, unless
-   * `keepBody`: the development `log` channel's capture is the row, read back by the dev route.
+   * Opens an attempt (counted now) before the provider is called. Stored before the call, it
+   * is what tells a later attempt that this one may have reached the provider.
+   */
+  startAttempt(now: Date): void {
+    this.assertPending();
+    this.state = {
+      ...this.state,
+      attempts: this.state.attempts + 1,
+      attemptStartedAt: now,
+      updatedAt: now,
+    };
+  }
+
+  /**
+   * A channel accepted the message (the open attempt, or one more when none is open). A
+   * sensitive body is erased then, unless `keepBody`: the development `log` channel's capture
+   * is the row, read back by the dev route.
    */
   markSent(providerMessageId: string | null, now: Date, keepBody: boolean): void {
     this.assertPending();
-    const { attempts } = this.state;
     this.state = {
       ...this.state,
       status: 'SENT',
-      attempts: attempts + 1,
+      attempts: this.attemptsAfterThisOne(),
+      attemptStartedAt: null,
       providerMessageId,
       sentAt: now,
     };
@@ -128,11 +154,25 @@ export class Message extends AggregateRoot {
   /**
    * An attempt failed. A permanent failure ends delivery (FAILED, and a sensitive body is
    * erased: nothing shows a failed message's text); otherwise it stays PENDING for the next.
+   * `outcomeUnknown` (no answer from the provider): the attempt stays open, in doubt, so the
+   * next one asks the provider before sending again.
    */
-  recordFailedAttempt(reason: string, permanent: boolean, now: Date): void {
+  recordFailedAttempt(
+    reason: string,
+    permanent: boolean,
+    now: Date,
+    { outcomeUnknown = false }: { outcomeUnknown?: boolean } = {},
+  ): void {
     this.assertPending();
     const lastError = reason.slice(0, LAST_ERROR_MAX) || 'unknown error';
-    this.state = { ...this.state, attempts: this.state.attempts + 1, lastError, updatedAt: now };
+    const open = !permanent && outcomeUnknown ? this.state.attemptStartedAt : null;
+    this.state = {
+      ...this.state,
+      attempts: this.attemptsAfterThisOne(),
+      attemptStartedAt: open,
+      lastError,
+      updatedAt: now,
+    };
     if (permanent) {
       this.state = { ...this.state, status: 'FAILED' };
       this.settle(now, false);
@@ -163,6 +203,11 @@ export class Message extends AggregateRoot {
     this.state = erase
       ? { ...this.state, body: REDACTED_BODY, html: null, updatedAt: now }
       : { ...this.state, updatedAt: now };
+  }
+
+  /** An outcome closes the open attempt (already counted) or counts one of its own. */
+  private attemptsAfterThisOne(): number {
+    return this.state.attemptStartedAt ? this.state.attempts : this.state.attempts + 1;
   }
 
   private assertPending(): void {

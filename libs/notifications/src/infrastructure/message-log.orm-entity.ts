@@ -71,4 +71,7 @@ export class MessageLogOrmEntity {
 
   @Column({ name: 'delivery_updated_at', type: 'timestamptz', nullable: true })
   deliveryUpdatedAt: Date | null;
+
+  @Column({ name: 'attempt_started_at', type: 'timestamptz', nullable: true })
+  attemptStartedAt: Date | null;
 }

@@ -37,6 +37,20 @@ export class InMemoryMessageRepository extends MessageRepository {
     this.events.push(...message.pullEvents().map((e) => e.eventName));
     this.rows.set(message.id, message.snapshot());
   }
+  async startAttempt(id: string, openAttempt: Date | null, now: Date): Promise<Message | undefined> {
+    const row = this.rows.get(id);
+    if (row?.status !== 'PENDING' || row.attemptStartedAt?.getTime() !== openAttempt?.getTime()) return undefined;
+    const message = Message.restore(row);
+    message.startAttempt(now);
+    this.rows.set(id, message.snapshot());
+    return message;
+  }
+  async saveOutcome(message: Message, attempt: Date): Promise<boolean> {
+    const row = this.rows.get(message.id);
+    if (row?.status !== 'PENDING' || row.attemptStartedAt?.getTime() !== attempt.getTime()) return false;
+    await this.save(message);
+    return true;
+  }
 }
 
 /** A channel that records what it was handed and fails as scripted (`failWith`, once each). */

@@ -32,6 +32,8 @@ export interface FakeTwilioAnswer {
 }
 
 const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/;
+/** The list's filters: `DateSent>` (and `<`, `=`) as the SDK sends them, `YYYY-MM-DDTHH:mm:ssZ` or a date. */
+const DATE_SENT = /^DateSent([<>]?)$/;
 
 /**
  * A local HTTP server speaking Twilio's Messages API the way Twilio does, for the real SDK to
@@ -39,6 +41,11 @@ const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json
  * form body and basic auth answers 201 with a message resource (`SM...` sid, status `queued`);
  * wrong credentials 401 (20003); an unknown path 404 (20404). Every request is recorded.
  * `answerTo` scripts answers per recipient, e.g. `FakeTwilioApi.INVALID_TO` (400, 21211).
+ * `GET .../Messages.json` lists the accepted messages, newest first, filtered by `To`, `From`
+ * and `DateSent` / `DateSent>` / `DateSent<` like Twilio (`date_sent` is set on acceptance
+ * here: the fake "sends" at once), `PageSize` per page. With `answerDelayMs` a message exists
+ * (and is listed) as soon as its request arrives and the answer follows later, so a client
+ * that dies meanwhile leaves a message it never heard about, as with the real Twilio.
  */
 export class FakeTwilioApi {
   static readonly INVALID_TO: FakeTwilioAnswer = {
@@ -63,6 +70,11 @@ export class FakeTwilioApi {
   };
 
   readonly requests: TwilioApiRequest[] = [];
+  /** The message resources Twilio holds: every accepted message, as the list API shows them. */
+  readonly messages: Array<Record<string, unknown> & { sid: string; to: string; body: string }> =
+    [];
+  /** How long each accepted message waits, already created, before the answer goes out. */
+  answerDelayMs = 0;
   private readonly scripts = new Map<string, FakeTwilioAnswer[]>();
 
   private readonly server: Server;
@@ -99,6 +111,11 @@ export class FakeTwilioApi {
     const key = to.replace(/^whatsapp:/, '');
     this.scripts.set(key, [...(this.scripts.get(key) ?? []), ...answers]);
     return this;
+  }
+
+  /** The messages accepted for `to` (`whatsapp:` prefix ignored): creations, not requests. */
+  acceptedFor(to: string): FakeTwilioApi['messages'] {
+    return this.messages.filter((m) => m.to.replace(/^whatsapp:/, '') === to);
   }
 
   /** Requests to `to` (`whatsapp:` prefix ignored), accepted or not, in order. */
@@ -159,6 +176,9 @@ export class FakeTwilioApi {
         more_info: `https://www.twilio.com/docs/errors/${code}`,
         status,
       });
+    if (req.method === 'GET' && account && this.authorized(record, account)) {
+      return answer(200, this.list(account, new URL(req.url ?? '', 'http://fake').searchParams));
+    }
     if (req.method !== 'POST' || !account) {
       return error({
         status: 404,
@@ -166,11 +186,7 @@ export class FakeTwilioApi {
         message: `The requested resource ${path} was not found`,
       });
     }
-    if (
-      record.auth?.username !== this.accountSid ||
-      record.auth.password !== this.authToken ||
-      account !== this.accountSid
-    ) {
+    if (!this.authorized(record, account)) {
       return error({ status: 401, code: 20003, message: 'Authenticate' });
     }
     if (!form.To)
@@ -185,14 +201,14 @@ export class FakeTwilioApi {
 
     const sid = `SM${randomBytes(16).toString('hex')}`;
     record.sid = sid;
-    const now = new Date().toUTCString().replace('GMT', '+0000');
+    const now = twilioDate(new Date());
     const uri = `/2010-04-01/Accounts/${account}/Messages/${sid}`;
-    answer(201, {
+    const resource = {
       account_sid: account,
       api_version: '2010-04-01',
       body: form.Body,
       date_created: now,
-      date_sent: null,
+      date_sent: now,
       date_updated: now,
       direction: 'outbound-api',
       error_code: null,
@@ -208,8 +224,71 @@ export class FakeTwilioApi {
       subresource_uris: { media: `${uri}/Media.json` },
       to: form.To,
       uri: `${uri}.json`,
-    });
+    };
+    this.messages.push(resource);
+    record.status = 201;
+    if (this.answerDelayMs) await new Promise((r) => setTimeout(r, this.answerDelayMs));
+    // The client may be gone by now (killed): the message stays accepted all the same.
+    if (!res.destroyed) answer(201, { ...resource, date_sent: null });
   }
+
+  private authorized(record: TwilioApiRequest, account: string): boolean {
+    return (
+      record.auth?.username === this.accountSid &&
+      record.auth.password === this.authToken &&
+      account === this.accountSid
+    );
+  }
+
+  private list(account: string, query: URLSearchParams): Record<string, unknown> {
+    const to = query.get('To');
+    const from = query.get('From');
+    const pageSize = Math.min(Number(query.get('PageSize') ?? 50) || 50, 1000);
+    const page = Number(query.get('Page') ?? 0) || 0;
+    const dateFilters = [...query.entries()].flatMap(([key, value]) => {
+      const op = DATE_SENT.exec(key)?.[1];
+      return op === undefined
+        ? []
+        : [{ op, at: new Date(value).getTime(), day: !value.includes('T') }];
+    });
+    const matches = this.messages
+      .filter((m) => (!to || m.to === to) && (!from || m.from === from))
+      .filter((m) =>
+        dateFilters.every(({ op, at, day }) => {
+          const sent = new Date(m.date_sent as string).getTime();
+          const value = day
+            ? Math.floor(sent / 86_400_000) * 86_400_000
+            : Math.floor(sent / 1000) * 1000;
+          return op === '>' ? value >= at : op === '<' ? value <= at : value === at;
+        }),
+      )
+      .reverse();
+    const slice = matches.slice(page * pageSize, (page + 1) * pageSize);
+    const base = `/2010-04-01/Accounts/${account}/Messages.json`;
+    const more = (page + 1) * pageSize < matches.length;
+    const pageUri = (n: number) => {
+      const q = new URLSearchParams(query);
+      q.set('Page', String(n));
+      q.set('PageSize', String(pageSize));
+      return `${base}?${q.toString()}`;
+    };
+    return {
+      messages: slice,
+      end: page * pageSize + Math.max(slice.length - 1, 0),
+      first_page_uri: pageUri(0),
+      next_page_uri: more ? pageUri(page + 1) : null,
+      previous_page_uri: page > 0 ? pageUri(page - 1) : null,
+      page,
+      page_size: pageSize,
+      start: page * pageSize,
+      uri: pageUri(page),
+    };
+  }
+}
+
+/** Twilio's RFC 2822 dates: `Wed, 18 Aug 2010 20:01:40 +0000`. */
+function twilioDate(date: Date): string {
+  return date.toUTCString().replace('GMT', '+0000');
 }
 
 function basicAuth(header: string | undefined): TwilioApiRequest['auth'] {

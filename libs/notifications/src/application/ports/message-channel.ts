@@ -25,6 +25,14 @@ export interface ChannelReceipt {
 }
 
 /**
+ * True for an error a channel marked `outcomeUnknown`: the request may have reached the
+ * provider but no answer came back (a timeout, a reset connection), so it may have been sent.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return (error as { outcomeUnknown?: unknown } | null)?.outcomeUnknown === true;
+}
+
+/**
  * Port: one delivery channel (SMS, WhatsApp, e-mail, log), one adapter each. `send` resolves
  * once the provider has accepted the message; it throws `MessageRejectedError` when the
  * provider refuses it for good and `ChannelUnavailableError` (or any other error) when a
@@ -33,6 +41,18 @@ export interface ChannelReceipt {
 export abstract class MessageChannel {
   abstract readonly channel: Channel;
   abstract send(message: OutgoingMessage): Promise<ChannelReceipt>;
+  /**
+   * The longest a `send` can take before it gives up (its request timeouts), when the adapter
+   * knows it: an attempt younger than that may still be in flight. Default: one minute.
+   */
+  readonly maxSendMs?: number;
+  /**
+   * Asks the provider which messages it accepted that match this one (same recipient, sender
+   * and text) since `since`, newest first: how a retry settles an attempt whose answer was
+   * lost (the worker died after the provider accepted). Adapters whose provider cannot be
+   * asked (SMTP) leave it out, and such a message is sent again.
+   */
+  findAccepted?(message: OutgoingMessage, since: Date): Promise<ChannelReceipt[]>;
 }
 
 /** Port: the channels this process can deliver through (those with a configured provider). */

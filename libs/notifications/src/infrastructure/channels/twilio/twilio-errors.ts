@@ -9,6 +9,16 @@ interface TwilioRestError {
   message?: string;
 }
 
+/** Connection errors that mean the request never reached Twilio. */
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CERT_HAS_EXPIRED',
+]);
+
 function isRestError(error: unknown): error is TwilioRestError {
   return typeof (error as TwilioRestError | null)?.status === 'number';
 }
@@ -29,5 +39,9 @@ export function twilioChannelError(error: unknown, recipient: string): DomainErr
   }
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   const reason = typeof code === 'string' ? code : providerErrorText(message, recipient);
-  return new ChannelUnavailableError(`Twilio unreachable: ${reason}`);
+  const unreachable = new ChannelUnavailableError(`Twilio unreachable: ${reason}`);
+  // Sent but unanswered (timeout, reset): Twilio may have accepted it (see isOutcomeUnknown).
+  if (typeof code === 'string' && !NOT_SENT.has(code))
+    Object.assign(unreachable, { outcomeUnknown: true });
+  return unreachable;
 }

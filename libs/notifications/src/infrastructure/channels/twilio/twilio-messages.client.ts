@@ -2,7 +2,10 @@ import type { TwilioConfig } from '@carebook/core';
 import { Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type RequestClient from 'twilio/lib/base/RequestClient';
-import type { MessageListInstanceCreateOptions } from 'twilio/lib/rest/api/v2010/account/message';
+import type {
+  MessageListInstanceCreateOptions,
+  MessageListInstanceOptions,
+} from 'twilio/lib/rest/api/v2010/account/message';
 import type { ChannelReceipt, OutgoingMessage } from '../../../application/ports/message-channel';
 import { maskRecipient } from '../../../domain/recipient';
 import { twilioChannelError } from './twilio-errors';
@@ -16,6 +19,13 @@ export const IDEMPOTENCY_HEADER = 'I-Twilio-Idempotency-Token';
 const REQUEST_TIMEOUT_MS = 15_000;
 
 type CreateMessage = (params: MessageListInstanceCreateOptions) => Promise<{ sid: string }>;
+type ListMessages = (
+  params: MessageListInstanceOptions,
+) => Promise<Array<{ sid: string; body: string; messagingServiceSid?: string | null }>>;
+/** Twilio takes this long at most to answer (then the request is abandoned), plus a margin. */
+export const TWILIO_MAX_SEND_MS = REQUEST_TIMEOUT_MS + 5_000;
+/** Clocks differ: look this much further back than the attempt for a match. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Twilio's Messages API through the official SDK, shared by the SMS and WhatsApp channels.
@@ -26,6 +36,7 @@ export class TwilioMessagesClient {
 
   private constructor(
     private readonly createMessage: CreateMessage,
+    private readonly listMessages: ListMessages,
     private readonly idempotencyKeys: AsyncLocalStorage<string>,
   ) {}
 
@@ -48,7 +59,11 @@ export class TwilioMessagesClient {
     const httpClient = new CarebookRequestClient({ timeout: REQUEST_TIMEOUT_MS, keepAlive: true });
     // Never 'debug': the SDK would print request bodies (OTPs among them) to stdout.
     const client = twilio(config.accountSid, config.authToken, { httpClient, logLevel: 'info' });
-    return new TwilioMessagesClient((params) => client.messages.create(params), keys);
+    return new TwilioMessagesClient(
+      (params) => client.messages.create(params),
+      (params) => client.messages.list(params),
+      keys,
+    );
   }
 
   /**
@@ -69,6 +84,35 @@ export class TwilioMessagesClient {
       `message ${message.id} (${message.template}) to ${maskRecipient(message.to)} accepted by Twilio as ${sid} (${message.channel})`,
     );
     return { providerMessageId: sid };
+  }
+
+  /**
+   * The messages Twilio accepted like `sent` since `since` (`MessageChannel.findAccepted`):
+   * Twilio's Messages list (`GET .../Messages.json`) filtered by `To`, `From` and `DateSent>`,
+   * then the exact text (and the Messaging Service when sending through one), newest first
+   * as Twilio lists them. Throws the port's errors like `send`.
+   */
+  async findAccepted(
+    sent: { to: string; from?: string; messagingServiceSid?: string; body: string },
+    since: Date,
+  ): Promise<ChannelReceipt[]> {
+    let listed: Awaited<ReturnType<ListMessages>>;
+    try {
+      listed = await this.listMessages({
+        to: sent.to,
+        ...(sent.from && { from: sent.from }),
+        dateSentAfter: new Date(since.getTime() - CLOCK_SKEW_MS),
+        limit: 200,
+      });
+    } catch (error) {
+      throw twilioChannelError(error, sent.to);
+    }
+    return listed
+      .filter((m) => m.body === sent.body)
+      .filter(
+        (m) => !sent.messagingServiceSid || m.messagingServiceSid === sent.messagingServiceSid,
+      )
+      .map((m) => ({ providerMessageId: m.sid }));
   }
 }
 

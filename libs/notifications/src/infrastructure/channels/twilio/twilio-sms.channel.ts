@@ -5,11 +5,12 @@ import {
   MessageChannel,
   OutgoingMessage,
 } from '../../../application/ports/message-channel';
-import { TwilioMessagesClient } from './twilio-messages.client';
+import { TWILIO_MAX_SEND_MS, TwilioMessagesClient } from './twilio-messages.client';
 
 /** SMS through Twilio, from TWILIO_SMS_FROM (a number, or a Messaging Service SID `MG...`). */
 export class TwilioSmsChannel extends MessageChannel {
   readonly channel: Channel = 'SMS';
+  override readonly maxSendMs = TWILIO_MAX_SEND_MS;
 
   constructor(
     private readonly twilio: TwilioMessagesClient,
@@ -29,5 +30,11 @@ export class TwilioSmsChannel extends MessageChannel {
       body: message.body,
       ...(statusCallbackUrl && { statusCallback: statusCallbackUrl }),
     });
+  }
+
+  override findAccepted(message: OutgoingMessage, since: Date): Promise<ChannelReceipt[]> {
+    const { smsFrom } = this.config;
+    const sender = smsFrom.startsWith('MG') ? { messagingServiceSid: smsFrom } : { from: smsFrom };
+    return this.twilio.findAccepted({ to: message.to, ...sender, body: message.body }, since);
   }
 }

@@ -5,7 +5,7 @@ import {
   MessageChannel,
   OutgoingMessage,
 } from '../../../application/ports/message-channel';
-import { TwilioMessagesClient } from './twilio-messages.client';
+import { TWILIO_MAX_SEND_MS, TwilioMessagesClient } from './twilio-messages.client';
 
 /**
  * WhatsApp through Twilio, from TWILIO_WHATSAPP_FROM. Free text reaches a user only inside
@@ -14,6 +14,7 @@ import { TwilioMessagesClient } from './twilio-messages.client';
  */
 export class TwilioWhatsAppChannel extends MessageChannel {
   readonly channel: Channel = 'WHATSAPP';
+  override readonly maxSendMs = TWILIO_MAX_SEND_MS;
 
   constructor(
     private readonly twilio: TwilioMessagesClient,
@@ -32,5 +33,13 @@ export class TwilioWhatsAppChannel extends MessageChannel {
       body: message.body,
       ...(statusCallbackUrl && { statusCallback: statusCallbackUrl }),
     });
+  }
+
+  override findAccepted(message: OutgoingMessage, since: Date): Promise<ChannelReceipt[]> {
+    const { whatsappFrom } = this.config;
+    return this.twilio.findAccepted(
+      { to: `whatsapp:${message.to}`, from: `whatsapp:${whatsappFrom}`, body: message.body },
+      since,
+    );
   }
 }
