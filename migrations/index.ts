@@ -16,6 +16,7 @@ import { Directory1764000000900 } from './1764000000900-directory';
 import { MessageDelivery1764000000950 } from './1764000000950-message-delivery';
 import { OutboxStream1764000000960 } from './1764000000960-outbox-stream';
 import { MessageContext1764000001000 } from './1764000001000-message-context';
+import { SlotRead1764000001100 } from './1764000001100-slot-read';
 import { DirectoryOrder1764000001200 } from './1764000001200-directory-order';
 import { MessageClaims1764000001300 } from './1764000001300-message-claims';
 
@@ -34,6 +35,7 @@ export const migrations = [
   MessageDelivery1764000000950,
   OutboxStream1764000000960,
   MessageContext1764000001000,
+  SlotRead1764000001100,
   DirectoryOrder1764000001200,
   MessageClaims1764000001300,
 ];

@@ -11,8 +11,8 @@ import { ExpireHoldsHandler } from './application/commands/expire-holds/expire-h
 import { AppointmentMover } from './application/commands/reschedule-appointment/appointment-mover';
 import { RescheduleAppointmentHandler } from './application/commands/reschedule-appointment/reschedule-appointment.handler';
 import { UpdateAppointmentHandler } from './application/commands/update-appointment/update-appointment.handler';
+import { CalendarStore } from './application/ports/calendar-store';
 import { CentreZones } from './application/ports/centre-zones';
-import { ClinicianSchedules } from './application/ports/clinician-schedules';
 import { PatientDirectory } from './application/ports/patient-directory';
 import { FindFreeSlotsHandler } from './application/queries/find-free-slots/find-free-slots.handler';
 import { GetAppointmentHandler } from './application/queries/get-appointment/get-appointment.handler';
@@ -22,7 +22,6 @@ import { ListAppointmentsHandler } from './application/queries/list-appointments
 import { ListPatientAppointmentsHandler } from './application/queries/list-patient-appointments/list-patient-appointments.handler';
 import { AppointmentRepository } from './domain/appointment.repository';
 import { CqrsCentreZones } from './infrastructure/cqrs-centre-zones';
-import { CqrsClinicianSchedules } from './infrastructure/cqrs-clinician-schedules';
 import { CqrsPatientDirectory } from './infrastructure/cqrs-patient-directory';
 import { TypeormAppointmentRepository } from './infrastructure/typeorm-appointment.repository';
 
@@ -45,10 +44,14 @@ const queryHandlers = [
   GetFrontDeskStatsHandler,
   GetFrontDeskQueueHandler,
 ];
-const repositories = [{ provide: AppointmentRepository, useClass: TypeormAppointmentRepository }];
+const repositories = [
+  { provide: AppointmentRepository, useClass: TypeormAppointmentRepository },
+  // The same instance: a calendar read under the lock and the writes after it share its
+  // per-transaction lock bookkeeping.
+  { provide: CalendarStore, useExisting: AppointmentRepository },
+];
 /** Other contexts, reached only through their commands and queries. */
 const ports = [
-  { provide: ClinicianSchedules, useClass: CqrsClinicianSchedules },
   { provide: PatientDirectory, useClass: CqrsPatientDirectory },
   { provide: CentreZones, useClass: CqrsCentreZones },
 ];

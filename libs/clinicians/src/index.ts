@@ -20,6 +20,7 @@ export * from './application/queries/get-clinician-availability/get-clinician-av
 export * from './application/queries/get-clinician-schedule/get-clinician-schedule.query';
 export * from './application/queries/get-clinician-schedules/get-clinician-schedules.query';
 export type { ClinicianSchedule } from './application/queries/get-clinician-schedule/clinician-schedule';
+export { scheduleFromJson, TIME_OFF_LOOKBACK_MS, type ScheduleJson } from './application/queries/get-clinician-schedules/schedule-sql';
 export type { ClinicianSettings, Money } from './domain/clinician-profile';
 export type { AvailabilityRuleInput } from './domain/weekly-availability';
 export * from './domain/events/clinician-events';

@@ -1,11 +1,12 @@
 import { Clock } from '@carebook/core';
 import { Injectable } from '@nestjs/common';
 import type { SessionType } from '../domain/appointment-status';
-import { AppointmentRepository, BusyRange } from '../domain/appointment.repository';
+import type { BusyRange } from '../domain/appointment.repository';
 import { findSlotAt } from '../domain/slots/find-slot-at';
 import { computeFreeSlots } from '../domain/slots/free-slots';
 import { bookedDayKey } from '../domain/slots/slot-limits';
 import type { FreeSlot } from '../domain/slots/slot.types';
+import { CalendarStore } from './ports/calendar-store';
 import type { ClinicianSchedule } from './ports/clinician-schedules';
 
 const DAY_MS = 24 * 3600_000;
@@ -16,54 +17,76 @@ export interface SlotFilter {
   centreId?: string;
 }
 
+/** A clinician's calendar read under their lock, judged by the slot engine. */
+export interface LockedCalendar {
+  /** Undefined when there is no such clinician; inactive ones are here (see `isActive`). */
+  schedule: ClinicianSchedule | undefined;
+  /**
+   * The free slot starting exactly at the time given to `withLockAt`, or null. `anyNotice` drops
+   * the minimum notice (the front desk books a walk-in for the next free slot).
+   */
+  slot(options?: SlotFilter & { anyNotice?: boolean }): FreeSlot | null;
+}
+
 /**
  * A clinician's schedule joined with their live appointments, judged by the slot engine. One
- * query loads the busy ranges (which also give the per-day counts of the daily cap); the
- * engine does the rest in memory. Inside `withClinicianLock` the answer cannot go stale before
- * the write.
+ * statement reads both (CalendarStore: the schedule, the busy ranges, which also give the per-day
+ * counts of the daily cap); the engine does the rest in memory. Under `withLockAt` the answer
+ * cannot go stale before the write.
  */
 @Injectable()
 export class ClinicianCalendar {
   constructor(
-    private readonly appointments: AppointmentRepository,
+    private readonly store: CalendarStore,
     private readonly clock: Clock,
   ) {}
 
-  /** Free slots on local dates `from..to` (inclusive). */
+  /**
+   * The clinician's schedule and free slots on local dates `from..to` (inclusive); undefined
+   * when there is no such clinician. An inactive clinician answers with no slots computed.
+   */
   async freeSlots(
-    schedule: ClinicianSchedule,
+    clinicianId: string,
     from: string,
     to: string,
     filter: SlotFilter = {},
-  ): Promise<FreeSlot[]> {
+  ): Promise<{ schedule: ClinicianSchedule; slots: FreeSlot[] } | undefined> {
     // A local date lies within a day either side of its UTC date; buffers add at most hours.
-    const busy = await this.appointments.busyRanges(
-      schedule.clinicianId,
-      new Date(Date.parse(`${from}T00:00:00Z`) - 2 * DAY_MS),
-      new Date(Date.parse(`${to}T00:00:00Z`) + 3 * DAY_MS),
-    );
-    return computeFreeSlots({ ...this.query(schedule, busy, filter), from, to });
+    const { schedule, busy } = await this.store.read(clinicianId, {
+      from: new Date(Date.parse(`${from}T00:00:00Z`) - 2 * DAY_MS),
+      to: new Date(Date.parse(`${to}T00:00:00Z`) + 3 * DAY_MS),
+    });
+    if (!schedule) return undefined;
+    if (!schedule.isActive) return { schedule, slots: [] };
+    return {
+      schedule,
+      slots: computeFreeSlots({ ...this.query(schedule, busy, filter), from, to }),
+    };
   }
 
   /**
-   * The free slot starting exactly at `startsAt`, or null. `exceptId` leaves out the
-   * appointment being moved; `anyNotice` drops the minimum notice (the front desk books a
-   * walk-in for the next free slot).
+   * Runs `work` in one transaction holding the clinician's lock, with their calendar around
+   * `startsAt` read after the lock (expired holds cancelled): `slot()` answers the free slot
+   * starting exactly there. `exceptId` leaves out the appointment being moved.
    */
-  async slotAt(
-    schedule: ClinicianSchedule,
+  withLockAt<T>(
+    clinicianId: string,
     startsAt: Date,
-    options: SlotFilter & { exceptId?: string; anyNotice?: boolean } = {},
-  ): Promise<FreeSlot | null> {
+    exceptId: string | undefined,
+    work: (calendar: LockedCalendar) => Promise<T>,
+  ): Promise<T> {
     const t = startsAt.getTime();
-    const busy = await this.appointments.busyRanges(
-      schedule.clinicianId,
-      new Date(t - 2 * DAY_MS),
-      new Date(t + 2 * DAY_MS),
-      options.exceptId,
+    const window = { from: new Date(t - 2 * DAY_MS), to: new Date(t + 2 * DAY_MS), exceptId };
+    return this.store.withLock(clinicianId, window, ({ schedule, busy }) =>
+      work({
+        schedule,
+        slot: (options = {}) => {
+          if (!schedule) return null;
+          const effective = options.anyNotice ? { ...schedule, minNoticeMinutes: 0 } : schedule;
+          return findSlotAt(this.query(effective, busy, options), t);
+        },
+      }),
     );
-    const effective = options.anyNotice ? { ...schedule, minNoticeMinutes: 0 } : schedule;
-    return findSlotAt(this.query(effective, busy, options), t);
   }
 
   private query(schedule: ClinicianSchedule, busy: BusyRange[], filter: SlotFilter) {
@@ -84,7 +107,9 @@ function bookedPerLocalDay(schedule: ClinicianSchedule, busy: BusyRange[]): Map<
   const fallback = schedule.centres[0]?.timeZone ?? 'UTC';
   const counts = new Map<string, number>();
   for (const b of busy) {
-    const key = bookedDayKey(b.centreId, b.startsAt, zones.get(b.centreId) ?? fallback);
+    // Reads give start and centre whenever the schedule has a daily cap.
+    const centreId = b.centreId ?? '';
+    const key = bookedDayKey(centreId, b.startsAt ?? b.start, zones.get(centreId) ?? fallback);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;

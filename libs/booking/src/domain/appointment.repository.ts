@@ -1,12 +1,15 @@
 import type { Appointment } from './appointment';
 
-/** A live appointment's blocked range (ms epoch), as the slot engine takes busy time. */
+/**
+ * A live appointment's blocked range (ms epoch), as the slot engine takes busy time. `startsAt`
+ * and `centreId` are there when the clinician has a daily cap (bookings are counted per local day
+ * of their centre); reads may leave them out otherwise.
+ */
 export interface BusyRange {
-  appointmentId: string;
-  centreId: string;
-  startsAt: number;
   start: number;
   end: number;
+  startsAt?: number;
+  centreId?: string;
 }
 
 /**

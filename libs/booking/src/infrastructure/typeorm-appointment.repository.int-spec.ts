@@ -1,6 +1,9 @@
-import { dataSourceOptions, OutboxWriter, UnitOfWork } from '@carebook/core';
+import { dataSourceOptions, OutboxWriter, Role, UnitOfWork } from '@carebook/core';
 import { BookingParties, FixedClock, seedBookingParties } from '@carebook/testing';
 import { DataSource } from 'typeorm';
+import { BookingPolicy } from '../application/booking-policy';
+import { ClinicianCalendar } from '../application/clinician-calendar';
+import { AppointmentMover } from '../application/commands/reschedule-appointment/appointment-mover';
 import { Appointment, NewAppointment } from '../domain/appointment';
 import { SlotUnavailableError } from '../domain/appointment.errors';
 import { TypeormAppointmentRepository } from './typeorm-appointment.repository';
@@ -112,6 +115,84 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
     expect(n).toBe(1);
   });
 
+  it('reads the calendar under the lock: of 200 concurrent check-then-book attempts of one slot, one books and 199 see it taken', async () => {
+    const p = await seedBookingParties(db);
+    const window = { from: at(-24 * 60), to: at(24 * 60) };
+    let sawItTaken = 0;
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, () =>
+        repo.withLock(p.clinicianId, window, async ({ schedule, busy }) => {
+          expect(schedule?.clinicianId).toBe(p.clinicianId);
+          // The read happens after the lock is granted, with a fresh snapshot: every loser sees
+          // the winner's committed row here, none has to be stopped by the constraint.
+          if (busy.some((b) => b.start < at(90).getTime() && b.end > at(60).getTime())) {
+            sawItTaken += 1;
+            throw new SlotUnavailableError();
+          }
+          await repo.add(book(p, 60));
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(sawItTaken).toBe(199);
+    expect(await live(p.clinicianId)).toHaveLength(1);
+  });
+
+  it('answers the schedule and busy ranges in one read, and cancels due holds under the lock', async () => {
+    const p = await seedBookingParties(db);
+    const hold = book(p, 0, {
+      source: 'ONLINE',
+      holdExpiresAt: new Date(clock.now().getTime() + 15 * MIN),
+    });
+    await repo.add(hold);
+    await repo.add(book(p, 60, { bufferAfterMinutes: 10 }));
+    const window = { from: at(-60), to: at(180) };
+    const read = await repo.read(p.clinicianId, window);
+    expect(read.schedule).toMatchObject({
+      clinicianId: p.clinicianId,
+      isActive: true,
+      slotMinutes: 30,
+      dailyCap: null,
+    });
+    expect(read.busy).toEqual([
+      { start: at(0).getTime(), end: at(30).getTime() },
+      { start: at(60).getTime(), end: at(100).getTime() },
+    ]);
+    // With a daily cap, each range also carries its start and centre (bookings per local day).
+    await db.query(`UPDATE clinicians SET daily_cap = 8 WHERE id = $1`, [p.clinicianId]);
+    expect((await repo.read(p.clinicianId, window)).busy).toEqual([
+      {
+        start: at(0).getTime(),
+        end: at(30).getTime(),
+        startsAt: at(0).getTime(),
+        centreId: p.centreId,
+      },
+      {
+        start: at(60).getTime(),
+        end: at(100).getTime(),
+        startsAt: at(60).getTime(),
+        centreId: p.centreId,
+      },
+    ]);
+    expect((await repo.read(p.clinicianId, { ...window, exceptId: hold.id })).busy).toHaveLength(1);
+    expect(await repo.read('9a0e5a52-8f8e-4c8e-8a57-1d6c1f3f0b11', window)).toEqual({
+      schedule: undefined,
+      busy: [],
+    });
+
+    clock.advance(15 * MIN);
+    try {
+      const seen = await repo.withLock(p.clinicianId, window, async ({ busy }) => busy);
+      expect(seen.map((b) => b.start)).toEqual([at(60).getTime()]);
+      expect((await repo.findById(hold.id))!.snapshot()).toMatchObject({
+        status: 'CANCELLED',
+        cancelReason: 'HOLD_EXPIRED',
+      });
+    } finally {
+      clock.set(at(-24 * 60));
+    }
+  });
+
   it('gives exactly one of 200 concurrent reschedules into one slot; the others keep their time', async () => {
     const p = await seedBookingParties(db);
     const appointments = Array.from({ length: 200 }, (_, i) => book(p, 24 * 60 + i * 30));
@@ -144,6 +225,42 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
     const unmoved = appointments.filter((a) => a.id !== winner);
     const byId = new Map(rows.map((r) => [r.id, r.starts_at.getTime()]));
     expect(unmoved.every((a) => byId.get(a.id) === a.snapshot().startsAt.getTime())).toBe(true);
+  });
+
+  it('gives exactly one of 200 concurrent moves (AppointmentMover: lock and calendar in one statement) into one slot', async () => {
+    const p = await seedBookingParties(db);
+    // Open round the clock, every day, so that only the bookings decide.
+    await db.query(
+      `INSERT INTO availability_rules (clinician_id, centre_id, day_of_week, start_minute, end_minute, session_type)
+       SELECT $1, $2, d, 0, 1440, 'IN_PERSON' FROM generate_series(0, 6) d`,
+      [p.clinicianId, p.centreId],
+    );
+    const appointments = Array.from({ length: 200 }, (_, i) => book(p, 24 * 60 + i * 30));
+    for (const a of appointments) await repo.add(a);
+    const mover = new AppointmentMover(
+      repo,
+      new ClinicianCalendar(repo, clock),
+      new BookingPolicy(),
+      clock,
+    );
+    const admin = {
+      kind: 'staff' as const,
+      id: p.clinicianUserId,
+      role: Role.ADMIN,
+      centreIds: [],
+    };
+    const results = await Promise.allSettled(
+      appointments.map((a) => mover.move(admin, a.id, at(0))),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const errors = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason);
+    expect(errors).toHaveLength(199);
+    expect(errors.every((e) => e instanceof SlotUnavailableError)).toBe(true);
+    const rows = await live(p.clinicianId);
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((r) => r.starts_at.getTime() === at(0).getTime())).toHaveLength(1);
   });
 
   it('moves atomically: a clash leaves the old time taken and nothing changed', async () => {

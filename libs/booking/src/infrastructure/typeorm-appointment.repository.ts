@@ -1,6 +1,12 @@
-import { Clock, OutboxWriter, PG, pgErrorOf, UnitOfWork } from '@carebook/core';
+import { scheduleFromJson, TIME_OFF_LOOKBACK_MS, type ScheduleJson } from '@carebook/clinicians';
+import { Clock, isUuid, OutboxWriter, PG, pgErrorOf, UnitOfWork } from '@carebook/core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type {
+  CalendarRead,
+  CalendarStore,
+  CalendarWindow,
+} from '../application/ports/calendar-store';
 import { Appointment } from '../domain/appointment';
 import {
   ConcurrentModificationError,
@@ -24,6 +30,20 @@ const UPDATE = `UPDATE appointments
     SET ${UPDATABLE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')}
   WHERE id = $1 AND version = $2 RETURNING id`;
 const LOCK_CLINICIAN = `SELECT pg_advisory_xact_lock(hashtextextended('appointments:' || $1::text, 0))`;
+/**
+ * A clinician's schedule (the clinicians context's `clinician_schedules_json`) and live blocked
+ * ranges in one statement; the locking variant takes the clinician's advisory lock first and
+ * reads with a snapshot taken after it (migrations/1764000001100-slot-read.ts).
+ */
+const READ_CALENDAR = `SELECT schedule, busy, due_holds FROM booking_calendar($1, $2, $3, $4, $5, $6)`;
+const LOCK_AND_READ_CALENDAR = `SELECT schedule, busy, due_holds FROM booking_lock_calendar($1, $2, $3, $4, $5, $6)`;
+
+interface CalendarRow {
+  schedule: ScheduleJson | null;
+  /** `start,end[,startsAt,centreId]` (epoch ms) joined by `;`, in blocked order. */
+  busy: string;
+  due_holds: boolean;
+}
 
 interface Loaded {
   version: number;
@@ -40,7 +60,7 @@ interface Loaded {
  * transaction's own client, so a failed one never costs the pool a connection.
  */
 @Injectable()
-export class TypeormAppointmentRepository extends AppointmentRepository {
+export class TypeormAppointmentRepository extends AppointmentRepository implements CalendarStore {
   /** The version and time each aggregate was loaded with (optimistic concurrency, moves). */
   private readonly loaded = new WeakMap<Appointment, Loaded>();
   /** Clinicians already locked (and swept) in a transaction, keyed by its manager. */
@@ -89,42 +109,90 @@ export class TypeormAppointmentRepository extends AppointmentRepository {
     to: Date,
     exceptId?: string,
   ): Promise<BusyRange[]> {
-    // Epoch milliseconds straight from SQL: this runs for every slot listing, and turning three
-    // timestamps per row into Date objects cost more than the query itself.
-    const rows: Array<{ id: string; centre_id: string; starts_ms: string; b_start_ms: string; b_end_ms: string }> =
-      await this.uow.manager().query(
-        `SELECT id, centre_id,
-                (extract(epoch FROM starts_at) * 1000)::bigint AS starts_ms,
-                (extract(epoch FROM lower(blocked)) * 1000)::bigint AS b_start_ms,
-                (extract(epoch FROM upper(blocked)) * 1000)::bigint AS b_end_ms
-           FROM appointments
-          WHERE clinician_id = $1
-            AND blocked && tstzrange($2, $3, '[)')
-            AND status <> 'CANCELLED'
-            AND (status <> 'PENDING' OR hold_expires_at > $4)
-            AND ($5::uuid IS NULL OR id <> $5::uuid)
-          ORDER BY lower(blocked)`,
-        [clinicianId, from, to, this.clock.now(), exceptId ?? null],
+    return (await this.read(clinicianId, { from, to, exceptId })).busy;
+  }
+
+  async read(clinicianId: string, window: CalendarWindow): Promise<CalendarRead> {
+    if (!isUuid(clinicianId)) return { schedule: undefined, busy: [] };
+    const { calendar } = await this.readCalendar(
+      this.uow.manager(),
+      READ_CALENDAR,
+      clinicianId,
+      window,
+    );
+    return calendar;
+  }
+
+  withLock<T>(
+    clinicianId: string,
+    window: CalendarWindow,
+    work: (calendar: CalendarRead) => Promise<T>,
+  ): Promise<T> {
+    return this.uow.run(async (manager) => {
+      if (!isUuid(clinicianId)) return work({ schedule: undefined, busy: [] });
+      const locked = this.locksOf(manager);
+      if (locked.has(clinicianId))
+        return work(
+          (await this.readCalendar(manager, READ_CALENDAR, clinicianId, window)).calendar,
+        );
+      // Lock and read in one statement; holds due to expire are left out of `busy` already and
+      // cancelled now (rarely any), as lockClinician does, so they never block the insert.
+      const { calendar, dueHolds } = await this.readCalendar(
+        manager,
+        LOCK_AND_READ_CALENDAR,
+        clinicianId,
+        window,
       );
-    return rows.map((r) => ({
-      appointmentId: r.id,
-      centreId: r.centre_id,
-      startsAt: Number(r.starts_ms),
-      start: Number(r.b_start_ms),
-      end: Number(r.b_end_ms),
-    }));
+      locked.add(clinicianId);
+      if (dueHolds) await this.expireHoldsOf(manager, clinicianId);
+      return work(calendar);
+    });
+  }
+
+  private async readCalendar(
+    manager: EntityManager,
+    sql: string,
+    clinicianId: string,
+    { from, to, exceptId }: CalendarWindow,
+  ): Promise<{ calendar: CalendarRead; dueHolds: boolean }> {
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - TIME_OFF_LOOKBACK_MS);
+    const [row]: CalendarRow[] = await manager.query(sql, [
+      clinicianId,
+      from,
+      to,
+      now,
+      exceptId && isUuid(exceptId) ? exceptId : null,
+      since,
+    ]);
+    return {
+      calendar: {
+        schedule: row.schedule ? scheduleFromJson(row.schedule) : undefined,
+        // Epoch milliseconds straight from SQL: this runs for every slot listing, and turning
+        // three timestamps per row into Date objects cost more than the query itself.
+        busy: parseBusy(row.busy),
+      },
+      dueHolds: row.due_holds,
+    };
   }
 
   async add(appointment: Appointment): Promise<void> {
     await this.uow.run(async (manager) => {
       await this.lockClinician(manager, appointment.clinicianId);
       const values = appointmentValues(appointment, 0);
-      await this.write(
-        manager,
-        INSERT,
-        APPOINTMENT_COLUMNS.map((c) => values[c]),
-      );
-      await this.outbox.append(manager, appointment.pullEvents());
+      const params = APPOINTMENT_COLUMNS.map((c) => values[c]);
+      const events = appointment.pullEvents();
+      if (!events.length) {
+        await this.write(manager, INSERT, params);
+        return;
+      }
+      // The row and its events in ONE statement (a data-modifying CTE): both commit or neither
+      // does, as with two statements in the transaction, for one round trip less per booking.
+      const outbox = this.outbox.insertStatement(events, params.length + 1);
+      await this.write(manager, `WITH appointment AS (${INSERT}) ${outbox.sql}`, [
+        ...params,
+        outbox.param,
+      ]);
     });
     const s = appointment.snapshot();
     this.loaded.set(appointment, {
@@ -167,11 +235,21 @@ export class TypeormAppointmentRepository extends AppointmentRepository {
 
   /** Takes the clinician's lock once per transaction and cancels their expired holds. */
   private async lockClinician(manager: EntityManager, clinicianId: string): Promise<void> {
-    const locked = this.lockedIn.get(manager) ?? new Set<string>();
-    this.lockedIn.set(manager, locked);
+    const locked = this.locksOf(manager);
     if (locked.has(clinicianId)) return;
     await manager.query(LOCK_CLINICIAN, [clinicianId]);
     locked.add(clinicianId);
+    await this.expireHoldsOf(manager, clinicianId);
+  }
+
+  private locksOf(manager: EntityManager): Set<string> {
+    const locked = this.lockedIn.get(manager) ?? new Set<string>();
+    this.lockedIn.set(manager, locked);
+    return locked;
+  }
+
+  /** Cancels the clinician's expired holds (under their lock). */
+  private async expireHoldsOf(manager: EntityManager, clinicianId: string): Promise<void> {
     const expired: AppointmentRow[] = await manager.query(
       `${SELECT_APPOINTMENT}
         WHERE clinician_id = $1 AND status = 'PENDING' AND hold_expires_at <= $2
@@ -229,6 +307,20 @@ export class TypeormAppointmentRepository extends AppointmentRepository {
     });
     return appointment;
   }
+}
+
+/**
+ * The blocked ranges `booking_calendar` answers as text: `start,end[,startsAt,centreId]` (epoch
+ * ms) joined by `;` (migrations/1764000001100-slot-read.ts).
+ */
+function parseBusy(text: string): BusyRange[] {
+  if (!text) return [];
+  return text.split(';').map((entry) => {
+    const [start, end, startsAt, centreId] = entry.split(',');
+    return startsAt === undefined
+      ? { start: Number(start), end: Number(end) }
+      : { start: Number(start), end: Number(end), startsAt: Number(startsAt), centreId };
+  });
 }
 
 /** Rows an UPDATE ... RETURNING touched (TypeORM answers `[rows, count]` for updates). */

@@ -3,8 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { BookingPolicy } from '../application/booking-policy';
 import { ClinicianCalendar } from '../application/clinician-calendar';
 import { AppointmentMover } from '../application/commands/reschedule-appointment/appointment-mover';
+import { CalendarRead, CalendarStore, CalendarWindow } from '../application/ports/calendar-store';
 import { CentreZones } from '../application/ports/centre-zones';
-import { ClinicianSchedule, ClinicianSchedules } from '../application/ports/clinician-schedules';
+import type { ClinicianSchedule } from '../application/ports/clinician-schedules';
 import { PatientCard, PatientDirectory } from '../application/ports/patient-directory';
 import { Appointment, AppointmentState } from '../domain/appointment';
 import { IdempotencyKeyInUseError, SlotUnavailableError } from '../domain/appointment.errors';
@@ -56,7 +57,6 @@ export class InMemoryAppointments extends AppointmentRepository {
     return [...this.rows.values()]
       .filter((r) => r.clinicianId === clinicianId && r.id !== exceptId && this.live(r, now))
       .map((r) => ({
-        appointmentId: r.id,
         centreId: r.centreId,
         startsAt: r.startsAt.getTime(),
         ...blockedOf(r),
@@ -112,10 +112,36 @@ export class InMemoryAppointments extends AppointmentRepository {
   }
 }
 
-export class FakeSchedules extends ClinicianSchedules {
+/** Schedules by clinician id (what `clinician_schedules_json` answers in the database). */
+export class FakeSchedules {
   readonly schedules = new Map<string, ClinicianSchedule>();
   async get(id: string) {
     return this.schedules.get(id);
+  }
+}
+
+/** The schedule from FakeSchedules beside the busy ranges of InMemoryAppointments. */
+export class FakeCalendarStore extends CalendarStore {
+  constructor(
+    private readonly appointments: InMemoryAppointments,
+    private readonly schedules: FakeSchedules,
+  ) {
+    super();
+  }
+  async read(clinicianId: string, { from, to, exceptId }: CalendarWindow): Promise<CalendarRead> {
+    return {
+      schedule: await this.schedules.get(clinicianId),
+      busy: await this.appointments.busyRanges(clinicianId, from, to, exceptId),
+    };
+  }
+  withLock<T>(
+    clinicianId: string,
+    window: CalendarWindow,
+    work: (calendar: CalendarRead) => Promise<T>,
+  ): Promise<T> {
+    return this.appointments.withClinicianLock(clinicianId, async () =>
+      work(await this.read(clinicianId, window)),
+    );
   }
 }
 
@@ -203,10 +229,10 @@ export function bookingWorld(now = new Date('2026-03-02T00:00:00Z')) {
   const patients = new FakePatients();
   const zones = new FakeZones();
   const policy = new BookingPolicy();
-  const calendar = new ClinicianCalendar(appointments, clock);
+  const calendar = new ClinicianCalendar(new FakeCalendarStore(appointments, schedules), clock);
   const uow = new FakeUnitOfWork() as unknown as UnitOfWork;
   const audit = new FakeAuditLog();
-  const mover = new AppointmentMover(appointments, schedules, calendar, policy, clock);
+  const mover = new AppointmentMover(appointments, calendar, policy, clock);
   schedules.schedules.set('clin-1', scheduleOf());
   patients.patients.set('pat-1', { id: 'pat-1', fullName: 'Asha Rao' });
   patients.patients.set('pat-2', { id: 'pat-2', fullName: 'Vikram Iyer' });

@@ -15,7 +15,6 @@ describe('BookAppointmentHandler', () => {
     const w = bookingWorld();
     const handler = new BookAppointmentHandler(
       w.appointments,
-      w.schedules,
       w.patients,
       w.calendar,
       w.policy,

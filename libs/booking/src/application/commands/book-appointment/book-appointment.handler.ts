@@ -7,7 +7,6 @@ import { appointmentToDto } from '../../appointment-view';
 import { BookingPolicy } from '../../booking-policy';
 import { ClinicianCalendar } from '../../clinician-calendar';
 import { replayOf, stampOf } from '../../idempotency';
-import { ClinicianSchedules } from '../../ports/clinician-schedules';
 import { PatientDirectory } from '../../ports/patient-directory';
 import { slotTerms } from '../../slot-terms';
 import type { BookingResult } from '../booking-result';
@@ -17,7 +16,6 @@ import { BookAppointment } from './book-appointment.command';
 export class BookAppointmentHandler implements ICommandHandler<BookAppointment> {
   constructor(
     private readonly appointments: AppointmentRepository,
-    private readonly schedules: ClinicianSchedules,
     private readonly patients: PatientDirectory,
     private readonly calendar: ClinicianCalendar,
     private readonly policy: BookingPolicy,
@@ -30,24 +28,24 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointment> 
     const earlier = await replayOf(this.appointments, actor.id, stamp);
     if (earlier) return { appointment: appointmentToDto(earlier.snapshot()), replayed: true };
 
-    const schedule = await this.schedules.get(input.clinicianId);
-    if (!schedule?.isActive) throw new NotFoundError('Clinician');
     const patient = await this.patients.find(actor.id);
     if (!patient) throw new NotFoundError('Patient');
 
     try {
-      const appointment = await this.appointments.withClinicianLock(
-        schedule.clinicianId,
-        async () => {
-          const slot = await this.calendar.slotAt(schedule, input.startsAt, {
-            sessionType: input.sessionType,
-            centreId: input.centreId,
-          });
-          if (!slot) throw new SlotUnavailableError();
+      // The clinician's lock and calendar in one statement, the slot check under the lock, the
+      // insert with its events: one transaction.
+      const appointment = await this.calendar.withLockAt(
+        input.clinicianId,
+        input.startsAt,
+        undefined,
+        async ({ schedule, slot }) => {
+          if (!schedule?.isActive) throw new NotFoundError('Clinician');
+          const free = slot({ sessionType: input.sessionType, centreId: input.centreId });
+          if (!free) throw new SlotUnavailableError();
           const now = this.clock.now();
           const booked = Appointment.book(
             {
-              ...slotTerms(schedule, slot, patient),
+              ...slotTerms(schedule, free, patient),
               source: 'ONLINE',
               reason: input.reason,
               notes: input.notes,

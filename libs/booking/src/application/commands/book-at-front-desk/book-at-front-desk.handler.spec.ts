@@ -11,7 +11,6 @@ describe('BookAtFrontDeskHandler', () => {
     const w = bookingWorld(new Date('2026-03-03T03:40:00Z')); // Tue 09:10 IST
     const handler = new BookAtFrontDeskHandler(
       w.appointments,
-      w.schedules,
       w.patients,
       w.calendar,
       w.uow,

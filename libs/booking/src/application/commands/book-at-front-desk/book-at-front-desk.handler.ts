@@ -7,7 +7,6 @@ import { AppointmentAccessPolicy } from '../../appointment-access-policy';
 import { appointmentToDto } from '../../appointment-view';
 import { ClinicianCalendar } from '../../clinician-calendar';
 import { replayOf, stampOf } from '../../idempotency';
-import { ClinicianSchedules } from '../../ports/clinician-schedules';
 import { PatientCard, PatientDirectory } from '../../ports/patient-directory';
 import { slotTerms } from '../../slot-terms';
 import type { BookingResult } from '../booking-result';
@@ -17,7 +16,6 @@ import { BookAtFrontDesk, BookAtFrontDeskInput } from './book-at-front-desk.comm
 export class BookAtFrontDeskHandler implements ICommandHandler<BookAtFrontDesk> {
   constructor(
     private readonly appointments: AppointmentRepository,
-    private readonly schedules: ClinicianSchedules,
     private readonly patients: PatientDirectory,
     private readonly calendar: ClinicianCalendar,
     private readonly uow: UnitOfWork,
@@ -34,34 +32,40 @@ export class BookAtFrontDeskHandler implements ICommandHandler<BookAtFrontDesk> 
     const earlier = await replayOf(this.appointments, actor.id, stamp);
     if (earlier) return { appointment: appointmentToDto(earlier.snapshot()), replayed: true };
 
-    const schedule = await this.schedules.get(input.clinicianId);
-    if (!schedule?.isActive) throw new NotFoundError('Clinician');
-
     try {
+      // One transaction: the patient (a new one is registered in it), then the clinician's lock
+      // and calendar (one statement), the slot check under the lock, the insert with its events.
+      // The patient comes first so that the lock is held only for the check and the write.
       const appointment = await this.uow.run(async () => {
         const patient = await this.patientFor(actor, input);
-        return this.appointments.withClinicianLock(schedule.clinicianId, async () => {
-          const slot = await this.calendar.slotAt(schedule, input.startsAt, {
-            sessionType: input.sessionType,
-            centreId: input.centreId,
-            anyNotice: true,
-          });
-          if (!slot) throw new SlotUnavailableError();
-          const booked = Appointment.book(
-            {
-              ...slotTerms(schedule, slot, patient),
-              source: input.source,
-              reason: input.reason,
-              notes: input.notes,
-              holdExpiresAt: null,
-              createdBy: { kind: 'staff', id: actor.id },
-              idempotency: stamp,
-            },
-            this.clock.now(),
-          );
-          await this.appointments.add(booked);
-          return booked;
-        });
+        return this.calendar.withLockAt(
+          input.clinicianId,
+          input.startsAt,
+          undefined,
+          async ({ schedule, slot }) => {
+            if (!schedule?.isActive) throw new NotFoundError('Clinician');
+            const free = slot({
+              sessionType: input.sessionType,
+              centreId: input.centreId,
+              anyNotice: true,
+            });
+            if (!free) throw new SlotUnavailableError();
+            const booked = Appointment.book(
+              {
+                ...slotTerms(schedule, free, patient),
+                source: input.source,
+                reason: input.reason,
+                notes: input.notes,
+                holdExpiresAt: null,
+                createdBy: { kind: 'staff', id: actor.id },
+                idempotency: stamp,
+              },
+              this.clock.now(),
+            );
+            await this.appointments.add(booked);
+            return booked;
+          },
+        );
       });
       return { appointment: appointmentToDto(appointment.snapshot()), replayed: false };
     } catch (error) {

@@ -6,18 +6,16 @@ import { AppointmentRepository } from '../../../domain/appointment.repository';
 import { BookingPolicy } from '../../booking-policy';
 import { ClinicianCalendar } from '../../clinician-calendar';
 import { loadAppointmentFor } from '../../load-appointment';
-import { ClinicianSchedules } from '../../ports/clinician-schedules';
 
 /**
- * Moves an appointment under its clinician's lock: the lock comes first (expiring due holds,
- * this one included), then the row, the rules, the slot and the write. Shared by the patient's
+ * Moves an appointment under its clinician's lock: the lock and the calendar come first (one
+ * statement; due holds expired, this one included), then the row, the slot and the write. Shared by the patient's
  * reschedule and the staff edit.
  */
 @Injectable()
 export class AppointmentMover {
   constructor(
     private readonly appointments: AppointmentRepository,
-    private readonly schedules: ClinicianSchedules,
     private readonly calendar: ClinicianCalendar,
     private readonly policy: BookingPolicy,
     private readonly clock: Clock,
@@ -31,8 +29,7 @@ export class AppointmentMover {
     more?: (a: Appointment) => void,
   ): Promise<Appointment> {
     const current = await loadAppointmentFor(this.appointments, actor, id, 'reschedule');
-    const schedule = await this.schedules.get(current.clinicianId);
-    return this.appointments.withClinicianLock(current.clinicianId, async () => {
+    return this.calendar.withLockAt(current.clinicianId, startsAt, current.id, async ({ schedule, slot }) => {
       const appointment = await loadAppointmentFor(this.appointments, actor, id, 'reschedule', {
         forUpdate: true,
       });
@@ -40,19 +37,18 @@ export class AppointmentMover {
       const by = { kind: actor.kind, patientCutoffMinutes: this.policy.patientCutoffMinutes };
       appointment.assertMovable(now, by);
       const s = appointment.snapshot();
-      const slot =
+      const free =
         schedule?.isActive &&
-        (await this.calendar.slotAt(schedule, startsAt, {
+        slot({
           sessionType: s.sessionType,
           centreId: s.centreId,
-          exceptId: s.id,
           anyNotice: actor.kind === 'staff',
-        }));
-      if (!schedule || !slot) throw new SlotUnavailableError();
+        });
+      if (!schedule || !free) throw new SlotUnavailableError();
       appointment.reschedule(
         {
-          startsAt: new Date(slot.startsAt),
-          endsAt: new Date(slot.endsAt),
+          startsAt: new Date(free.startsAt),
+          endsAt: new Date(free.endsAt),
           bufferBeforeMinutes: schedule.bufferBeforeMinutes,
           bufferAfterMinutes: schedule.bufferAfterMinutes,
         },

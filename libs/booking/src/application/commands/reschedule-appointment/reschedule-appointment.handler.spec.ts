@@ -13,7 +13,6 @@ describe('RescheduleAppointmentHandler', () => {
     const w = bookingWorld();
     const booker = new BookAppointmentHandler(
       w.appointments,
-      w.schedules,
       w.patients,
       w.calendar,
       w.policy,

@@ -7,7 +7,7 @@ import { FindFreeSlotsHandler } from './find-free-slots.handler';
 describe('FindFreeSlotsHandler', () => {
   const setup = () => {
     const w = bookingWorld(new Date('2026-03-02T00:00:00Z')); // Monday 05:30 IST
-    const handler = new FindFreeSlotsHandler(w.schedules, w.calendar, w.policy);
+    const handler = new FindFreeSlotsHandler(w.calendar, w.policy);
     const find = (from = '2026-03-03', to = from) =>
       handler.execute(new FindFreeSlots('clin-1', from, to));
     const hold = async (startsAt: string, holdExpiresAt: Date | null) => {

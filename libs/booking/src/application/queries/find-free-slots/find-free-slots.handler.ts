@@ -4,28 +4,28 @@ import { BookingPolicy } from '../../booking-policy';
 import { ClinicianCalendar } from '../../clinician-calendar';
 import { isLocalDate } from '../../dto/booking-validators';
 import type { FreeSlotsDto } from '../../dto/slots.dto';
+import { IsoUtcFormatter } from '../../iso-utc';
 import { daysBetween } from '../../local-day';
-import { ClinicianSchedules } from '../../ports/clinician-schedules';
 import { FindFreeSlots } from './find-free-slots.query';
 
 @QueryHandler(FindFreeSlots)
 export class FindFreeSlotsHandler implements IQueryHandler<FindFreeSlots> {
   constructor(
-    private readonly schedules: ClinicianSchedules,
     private readonly calendar: ClinicianCalendar,
     private readonly policy: BookingPolicy,
   ) {}
 
   async execute({ clinicianId, from, to, filter }: FindFreeSlots): Promise<FreeSlotsDto> {
     this.assertRange(from, to);
-    const schedule = await this.schedules.get(clinicianId);
-    if (!schedule?.isActive) throw new NotFoundError('Clinician');
-    const slots = await this.calendar.freeSlots(schedule, from, to, filter);
+    const found = await this.calendar.freeSlots(clinicianId, from, to, filter);
+    if (!found?.schedule.isActive) throw new NotFoundError('Clinician');
+    const { schedule, slots } = found;
+    const iso = new IsoUtcFormatter();
     return {
       clinicianId: schedule.clinicianId,
       items: slots.map((s) => ({
-        startsAt: new Date(s.startsAt).toISOString(),
-        endsAt: new Date(s.endsAt).toISOString(),
+        startsAt: iso.format(s.startsAt),
+        endsAt: iso.format(s.endsAt),
         centreId: s.centreId,
         sessionType: s.sessionType,
       })),

@@ -6,7 +6,11 @@ import type { ClinicianSchedule } from '../get-clinician-schedule/clinician-sche
 /** Time off that ended more than a day ago cannot affect a slot anyone can still book. */
 export const TIME_OFF_LOOKBACK_MS = 86_400_000;
 
-interface ScheduleRow {
+/**
+ * A schedule as `clinician_schedules_json` answers it (migrations/1764000001100-slot-read.ts):
+ * one JSON object per clinician, decoded with `scheduleFromJson`.
+ */
+export interface ScheduleJson {
   id: string;
   user_id: string;
   is_active: boolean;
@@ -31,29 +35,15 @@ interface ScheduleRow {
 }
 
 /**
- * One round trip for any number of clinicians: rules, centres and time off are aggregated per
- * clinician with `json_agg`. A centre's zone is read from `centres` (read side only); rules at
- * inactive or deleted centres take no bookings and are left out.
+ * One round trip for any number of clinicians. The SQL lives in the database function
+ * `clinician_schedules_json(ids, time_off_since)` (this context's, created by migration
+ * 1764000001100-slot-read), so that booking can read a schedule in the same statement as its
+ * own appointments without reading this context's tables: rules, centres and time off are
+ * aggregated per clinician with `json_agg`; a centre's zone is read from `centres` (read side
+ * only); rules at inactive or deleted centres take no bookings and are left out; time off
+ * that ended before `time_off_since` is left out.
  */
-const SCHEDULES_SQL = `
-  SELECT c.id, c.user_id, c.is_active, c.fee_amount, c.fee_currency, c.consultation_duration_minutes,
-         c.buffer_before_minutes, c.buffer_after_minutes, c.min_notice_minutes, c.horizon_days, c.daily_cap,
-         COALESCE((SELECT json_agg(json_build_object('centreId', cc.centre_id, 'timeZone', ce.time_zone)
-                                   ORDER BY cc.centre_id)
-                     FROM clinician_centres cc JOIN centres ce ON ce.id = cc.centre_id
-                    WHERE cc.clinician_id = c.id AND ce.deleted_at IS NULL AND ce.is_active), '[]') AS centres,
-         COALESCE((SELECT json_agg(json_build_object(
-                            'dayOfWeek', r.day_of_week, 'startMinute', r.start_minute, 'endMinute', r.end_minute,
-                            'centreId', r.centre_id, 'sessionType', r.session_type, 'timeZone', ce.time_zone)
-                                   ORDER BY r.day_of_week, r.start_minute)
-                     FROM availability_rules r JOIN centres ce ON ce.id = r.centre_id
-                    WHERE r.clinician_id = c.id AND ce.deleted_at IS NULL AND ce.is_active), '[]') AS rules,
-         COALESCE((SELECT json_agg(json_build_object('startsAt', lower(t.during), 'endsAt', upper(t.during))
-                                   ORDER BY lower(t.during))
-                     FROM clinician_time_off t
-                    WHERE t.clinician_id = c.id AND t.during && tstzrange($2, NULL)), '[]') AS time_off
-    FROM clinicians c
-   WHERE c.id = ANY($1::uuid[]) AND c.deleted_at IS NULL`;
+const SCHEDULES_SQL = `SELECT s AS schedule FROM clinician_schedules_json($1::uuid[], $2) s`;
 
 /** Schedules of the given (UUID) ids, in their order, without unknown or deleted clinicians. */
 export async function loadSchedules(
@@ -62,12 +52,16 @@ export async function loadSchedules(
   timeOffSince: Date,
 ): Promise<ClinicianSchedule[]> {
   if (!ids.length) return [];
-  const rows: ScheduleRow[] = await manager.query(SCHEDULES_SQL, [ids, timeOffSince]);
-  const byId = new Map(rows.map((row) => [row.id, toSchedule(row)]));
+  const rows: Array<{ schedule: ScheduleJson }> = await manager.query(SCHEDULES_SQL, [
+    ids,
+    timeOffSince,
+  ]);
+  const byId = new Map(rows.map(({ schedule }) => [schedule.id, scheduleFromJson(schedule)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-function toSchedule(row: ScheduleRow): ClinicianSchedule {
+/** A `clinician_schedules_json` object as the schedule `GetClinicianSchedule` answers. */
+export function scheduleFromJson(row: ScheduleJson): ClinicianSchedule {
   return {
     clinicianId: row.id,
     userId: row.user_id,
