@@ -5,7 +5,7 @@ import { DirectoryModule } from '@carebook/directory';
 import { IdentityModule } from '@carebook/identity';
 import { NotificationsModule } from '@carebook/notifications';
 import { PatientsModule } from '@carebook/patients';
-import { APP_CONFIG, AppConfig, AuthCoreModule, CoreModule, CoreModuleOptions, JwtAuthGuard, RolesGuard } from '@carebook/core';
+import { APP_CONFIG, AppConfig, AuthCoreModule, CoreModule, CoreModuleOptions, JwtAuthGuard, RolesGuard, throttlerOptions } from '@carebook/core';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -42,7 +42,7 @@ export class AppModule {
         AuthCoreModule,
         ThrottlerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (app: AppConfig) => [{ ttl: 60_000, limit: app.rateLimitPerMinute }],
+          useFactory: (app: AppConfig) => throttlerOptions(app.rateLimitPerMinute),
         }),
         HealthModule,
         IdentityModule,

@@ -25,6 +25,7 @@ export * from './auth/auth-core.module';
 export * from './http/paging';
 export * from './http/configure-http-app';
 export * from './http/request-context';
+export * from './http/throttler-storage';
 export * from './http/swagger';
 export * from './clock/clock';
 export * from './ids/ids';

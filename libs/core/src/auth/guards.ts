@@ -6,7 +6,38 @@ import type { Actor } from './actor';
 import { IS_PUBLIC, PATIENT_ONLY, ROLES } from './decorators';
 import type { Role } from './roles';
 
-/** Deny by default: every route needs a valid bearer token unless it is `@Public()`. */
+/** What a route's decorators say about who may call it: read once per handler and class. */
+interface RouteAccess {
+  isPublic: boolean;
+  roles: Role[] | undefined;
+  patientOnly: boolean;
+}
+
+const routeAccess = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
+/** The route's `@Public()`, `@Roles()` and `@PatientOnly()` (handler over class), cached: decorators do not change at run time. */
+function accessOf(reflector: Reflector, context: ExecutionContext): RouteAccess {
+  const handler = context.getHandler();
+  const type = context.getClass();
+  let byClass = routeAccess.get(handler);
+  if (!byClass) routeAccess.set(handler, (byClass = new WeakMap()));
+  let access = byClass.get(type);
+  if (!access) {
+    const targets = [handler, type];
+    access = {
+      isPublic: !!reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets),
+      roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets),
+      patientOnly: !!reflector.getAllAndOverride<boolean | undefined>(PATIENT_ONLY, targets),
+    };
+    byClass.set(type, access);
+  }
+  return access;
+}
+
+/**
+ * Deny by default: every route needs a valid bearer token unless it is `@Public()`. passport-jwt
+ * (JwtStrategy) checks the token and asks the PrincipalGate; the route's decorators are read once.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -14,7 +45,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const { isPublic } = accessOf(this.reflector, context);
     if (!isPublic) return (await super.canActivate(context)) as boolean;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
     if (!request.headers.authorization) return true;
@@ -34,9 +65,7 @@ export class RolesGuard {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    const patientOnly = this.reflector.getAllAndOverride<boolean | undefined>(PATIENT_ONLY, targets);
+    const { roles, patientOnly } = accessOf(this.reflector, context);
     if (!roles?.length && !patientOnly) return true;
     const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (!actor) throw new UnauthenticatedError();
