@@ -19,6 +19,7 @@ import { MessageContext1764000001000 } from './1764000001000-message-context';
 import { SlotRead1764000001100 } from './1764000001100-slot-read';
 import { DirectoryOrder1764000001200 } from './1764000001200-directory-order';
 import { MessageClaims1764000001300 } from './1764000001300-message-claims';
+import { OutboxNotify1764000001400 } from './1764000001400-outbox-notify';
 
 export const migrations = [
   Foundation1764000000000,
@@ -38,4 +39,5 @@ export const migrations = [
   SlotRead1764000001100,
   DirectoryOrder1764000001200,
   MessageClaims1764000001300,
+  OutboxNotify1764000001400,
 ];

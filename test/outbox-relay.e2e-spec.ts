@@ -5,6 +5,7 @@ import {
   DOMAIN_EVENTS_QUEUE,
   DomainEventDispatcher,
   OutboxPublisher,
+  listenerName,
   OutboxRelay,
   RelayedMessage,
 } from '@carebook/core';
@@ -52,6 +53,34 @@ describe('Outbox relay (worker)', () => {
       ]);
       expect(row.published_at).toBeInstanceOf(Date);
       expect(seen.filter((id) => id === centre.id)).toHaveLength(1);
+    } finally {
+      unsubscribe();
+      await worker.close();
+    }
+  });
+
+  it('wakes on commit (LISTEN/NOTIFY), not at its next poll, and listens again after losing its connection', async () => {
+    // A poll of a minute: only the commit notification can explain a prompt delivery.
+    const worker = await startTestWorker(WorkerModule, { env: { OUTBOX_POLL_MS: '60000' } });
+    const seen: string[] = [];
+    const unsubscribe = worker.get(DomainEventDispatcher).register(CentreCreated, {
+      handle: async (e) => void seen.push(e.aggregateId),
+    });
+    const stream = worker.get<DatabaseConfig>(DATABASE_CONFIG).outboxStream;
+    try {
+      const first = await createCentre(api.http, token);
+      await eventually(async () => expect(seen).toContain(first.id));
+
+      const [{ n }] = await db.query(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1`,
+        [listenerName(stream)],
+      );
+      expect(n).toBe(1);
+      const second = await createCentre(api.http, token);
+      await eventually(async () => expect(seen).toContain(second.id));
+      const third = await createCentre(api.http, token);
+      await eventually(async () => expect(seen).toContain(third.id));
+      expect(seen.filter((id) => [first.id, second.id, third.id].includes(id))).toHaveLength(3);
     } finally {
       unsubscribe();
       await worker.close();

@@ -10,6 +10,7 @@ export * from './database/unit-of-work';
 export * from './outbox/domain-event';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-wakeup';
 export * from './outbox/bullmq-outbox-publisher';
 export * from './ddd/aggregate-root';
 export * from './errors/domain-error';

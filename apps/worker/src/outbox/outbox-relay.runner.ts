@@ -1,4 +1,11 @@
-import { OutboxRelay, WORKER_CONFIG, WorkerConfig } from '@carebook/core';
+import {
+  DATABASE_CONFIG,
+  DatabaseConfig,
+  OutboxRelay,
+  OutboxWakeup,
+  WORKER_CONFIG,
+  WorkerConfig,
+} from '@carebook/core';
 import {
   Inject,
   Injectable,
@@ -12,7 +19,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const RELAY_BATCH = 1000;
 
 /**
- * Drives the outbox relay: drains the outbox in batches, then polls every OUTBOX_POLL_MS.
+ * Drives the outbox relay: drains the outbox in batches, then sleeps until a commit to its
+ * stream is heard (LISTEN/NOTIFY, see OutboxWakeup) or OUTBOX_POLL_MS passes, whichever is first.
  * While Redis or PostgreSQL is down it backs off and retries; nothing is lost because the
  * rows stay unpublished until a publish succeeds.
  */
@@ -22,19 +30,25 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationS
   private running = false;
   private loop?: Promise<void>;
   private lastPurge = 0;
+  private readonly wakeup: OutboxWakeup;
 
   constructor(
     private readonly relay: OutboxRelay,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {}
+    @Inject(DATABASE_CONFIG) database: DatabaseConfig,
+  ) {
+    this.wakeup = new OutboxWakeup(database.url, database.outboxStream);
+  }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.running = true;
+    await this.wakeup.start();
     this.loop = this.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
+    await this.wakeup.stop();
     await this.loop;
   }
 
@@ -46,7 +60,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, OnApplicationS
         if (failures) this.logger.log('outbox relay recovered');
         failures = 0;
         await this.purgeDaily();
-        if (relayed === 0) await sleep(this.config.outboxPollMs);
+        if (relayed === 0) await this.wakeup.wait(this.config.outboxPollMs);
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 20 === 0) {
