@@ -36,14 +36,13 @@ export class OutboxWakeup {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = (): void => {
         clearTimeout(timer);
-        if (self.wake === done) self.wake = undefined;
-        self.heard = false;
+        if (this.wake === done) this.wake = undefined;
+        this.heard = false;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }
