@@ -1,7 +1,8 @@
 import { scheduleFromJson, TIME_OFF_LOOKBACK_MS, type ScheduleJson } from '@carebook/clinicians';
 import { Clock, isUuid, OutboxWriter, PG, pgErrorOf, UnitOfWork } from '@carebook/core';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import type {
   CalendarRead,
   CalendarStore,
@@ -157,14 +158,14 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
   ): Promise<{ calendar: CalendarRead; dueHolds: boolean }> {
     const now = this.clock.now();
     const since = new Date(now.getTime() - TIME_OFF_LOOKBACK_MS);
-    const [row]: CalendarRow[] = await manager.query(sql, [
+    const [row] = (await hot(manager, sql, [
       clinicianId,
       from,
       to,
       now,
       exceptId && isUuid(exceptId) ? exceptId : null,
       since,
-    ]);
+    ])) as CalendarRow[];
     return {
       calendar: {
         schedule: row.schedule ? scheduleFromJson(row.schedule) : undefined,
@@ -285,7 +286,7 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
 
   private async write(manager: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
     try {
-      return await manager.query(sql, params);
+      return await hot(manager, sql, params);
     } catch (error) {
       const pg = pgErrorOf(error);
       if (pg?.code === PG.EXCLUSION_VIOLATION && pg.constraint === 'EXCL_appointments_no_overlap') {
@@ -306,6 +307,46 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
       endsAt: row.ends_at.getTime(),
     });
     return appointment;
+  }
+}
+
+/** The pg client of a TypeORM query runner (`PostgresQueryRunner.connect()`). */
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult>;
+}
+interface PgResult {
+  command: string;
+  rows: unknown[];
+  rowCount: number | null;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement of the booking hot path (the lock-and-calendar read, the writes): inside a
+ * transaction straight on its pg client as a named prepared statement, answering what
+ * `manager.query` answers (rows; `[rows, count]` for UPDATE and DELETE) and failing with the
+ * same QueryFailedError. It skips TypeORM's per-query wrapper (broadcasts, logging, result
+ * copies) and PostgreSQL's parse and plan of the same text on every booking (bench:booking).
+ * Outside a transaction it is `manager.query`.
+ */
+async function hot(manager: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
+  const runner = manager.queryRunner;
+  if (!runner || runner.isReleased || !runner.isTransactionActive)
+    return manager.query(sql, params);
+  const client = (await runner.connect()) as PgClient;
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `booking_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  try {
+    const raw = await client.query({ name, text: sql, values: params });
+    return raw.command === 'UPDATE' || raw.command === 'DELETE'
+      ? [raw.rows, raw.rowCount]
+      : raw.rows;
+  } catch (error) {
+    throw new QueryFailedError(sql, params, error as Error);
   }
 }
 
