@@ -8,6 +8,7 @@ export * from './application/commands/register-patient/register-patient.command'
 export * from './application/commands/update-patient/update-patient.command';
 export * from './application/commands/add-patient-note/add-patient-note.command';
 export * from './application/queries/get-patient/get-patient.query';
+export * from './application/queries/get-patient-names/get-patient-names.query';
 export * from './application/queries/view-patient-record/view-patient-record.query';
 export * from './application/queries/view-patient-profile/view-patient-profile.query';
 export * from './application/queries/view-patient-dashboard/view-patient-dashboard.query';

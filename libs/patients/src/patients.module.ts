@@ -5,6 +5,7 @@ import { RegisterPatientByPhoneHandler } from './application/commands/register-p
 import { RegisterPatientHandler } from './application/commands/register-patient/register-patient.handler';
 import { UpdatePatientHandler } from './application/commands/update-patient/update-patient.handler';
 import { GetPatientHandler } from './application/queries/get-patient/get-patient.handler';
+import { GetPatientNamesHandler } from './application/queries/get-patient-names/get-patient-names.handler';
 import { ListPatientStatusHistoryHandler } from './application/queries/list-patient-status-history/list-patient-status-history.handler';
 import { SearchPatientsHandler } from './application/queries/search-patients/search-patients.handler';
 import { ViewPatientDashboardHandler } from './application/queries/view-patient-dashboard/view-patient-dashboard.handler';
@@ -25,6 +26,7 @@ const commandHandlers = [
 ];
 const queryHandlers = [
   GetPatientHandler,
+  GetPatientNamesHandler,
   ViewPatientRecordHandler,
   ViewPatientProfileHandler,
   ViewPatientDashboardHandler,

@@ -1,5 +1,5 @@
 import { Actor, NotFoundError } from '@carebook/core';
-import { GetPatient, RegisterPatient } from '@carebook/patients';
+import { GetPatient, GetPatientNames, RegisterPatient } from '@carebook/patients';
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { PatientCard, PatientDirectory } from '../application/ports/patient-directory';
@@ -25,9 +25,9 @@ export class CqrsPatientDirectory extends PatientDirectory {
   }
 
   async namesOf(patientIds: readonly string[]): Promise<Map<string, string | null>> {
-    // One look-up per patient: boards and queues show a day of one centre (tens of patients).
-    const cards = await Promise.all([...new Set(patientIds)].map((id) => this.find(id)));
-    return new Map(cards.filter((c): c is PatientCard => !!c).map((c) => [c.id, c.fullName]));
+    if (!patientIds.length) return new Map();
+    const names = await this.queries.execute(new GetPatientNames(patientIds));
+    return new Map(names.map((n) => [n.id, n.fullName]));
   }
 
   async register(actor: Actor, patient: { fullName: string; phone: string }): Promise<PatientCard> {
