@@ -24,7 +24,9 @@ describe('A patient finds a clinician near Bengaluru and books', () => {
     api = await startTestApi(AppModule);
     worker = await startTestWorker(WorkerModule);
   });
+  const cleanups: Array<() => PromiseLike<unknown>> = [];
   afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
     await worker.close();
     await api.close();
   });
@@ -36,6 +38,8 @@ describe('A patient finds a clinician near Bengaluru and books', () => {
       city: 'Bengaluru',
       location: { lat: 12.9352, lng: 77.6245 },
     });
+    // The test database outlives runs: leave no Bengaluru centre behind for the near-search tests.
+    cleanups.push(() => api.http.delete(`/api/v1/centres/${centre.id}`).set('Authorization', `Bearer ${admin}`));
     const doctor = await createClinician(api.http, admin, {
       primaryCentreId: centre.id,
       specializations: [specialty],
