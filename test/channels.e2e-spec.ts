@@ -1,4 +1,4 @@
-import { UnitOfWork } from '@carebook/core';
+import { OutboxPublisher, UnitOfWork } from '@carebook/core';
 import {
   appointmentConfirmationMessage,
   MessageQueued,
@@ -15,6 +15,7 @@ import {
   startTestWorker,
   TestApi,
   uniquePhone,
+  publishAsRelay,
 } from '@carebook/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
@@ -23,7 +24,6 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
-import { EnqueueMessageDelivery } from '../apps/worker/src/notifications/enqueue-message-delivery.handler';
 import { NOTIFICATIONS_QUEUE } from '../apps/worker/src/notifications/notifications.queue';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
@@ -54,7 +54,7 @@ describe('Channels on the wire: Twilio SMS/WhatsApp and SMTP e-mail', () => {
       await manager.query(`UPDATE outbox SET published_at = now() WHERE aggregate_id = $1`, [id]);
       return id;
     });
-    await worker.get(EnqueueMessageDelivery).handle(new MessageQueued(messageId, new Date()));
+    await publishAsRelay(worker.get(OutboxPublisher), new MessageQueued(messageId, new Date()));
     return messageId;
   };
   const queue = () => worker.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE));

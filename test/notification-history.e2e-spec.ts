@@ -1,4 +1,4 @@
-import { UnitOfWork } from '@carebook/core';
+import { OutboxPublisher, UnitOfWork } from '@carebook/core';
 import { MessageQueued, SendMessage, SendMessageInput } from '@carebook/notifications';
 import {
   adminToken,
@@ -11,6 +11,7 @@ import {
   startTestWorker,
   TestApi,
   uniquePhone,
+  publishAsRelay,
 } from '@carebook/testing';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { CommandBus } from '@nestjs/cqrs';
@@ -18,7 +19,6 @@ import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
-import { EnqueueMessageDelivery } from '../apps/worker/src/notifications/enqueue-message-delivery.handler';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
 const CALLBACK_URL = 'https://carebook.example/api/v1/notifications/webhooks/twilio';
@@ -65,7 +65,7 @@ describe('Notifications: history, stats and one message', () => {
       return id;
     });
     if (deliver)
-      await worker.get(EnqueueMessageDelivery).handle(new MessageQueued(messageId, new Date()));
+      await publishAsRelay(worker.get(OutboxPublisher), new MessageQueued(messageId, new Date()));
     return messageId;
   };
   const statusOf = async (id: string) =>

@@ -1,4 +1,4 @@
-import { UnitOfWork } from '@carebook/core';
+import { OutboxPublisher, UnitOfWork } from '@carebook/core';
 import {
   LogChannel,
   MessageQueued,
@@ -14,6 +14,7 @@ import {
   startTestWorker,
   TestApi,
   uniquePhone,
+  publishAsRelay,
 } from '@carebook/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
@@ -22,7 +23,6 @@ import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
-import { EnqueueMessageDelivery } from '../apps/worker/src/notifications/enqueue-message-delivery.handler';
 import { NOTIFICATIONS_QUEUE } from '../apps/worker/src/notifications/notifications.queue';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 
@@ -176,7 +176,7 @@ describe('Notifications: SendMessage -> worker -> log channel -> GET /dev/messag
         await manager.query(`UPDATE outbox SET published_at = now() WHERE aggregate_id = $1`, [id]);
         return id;
       });
-      await worker.get(EnqueueMessageDelivery).handle(new MessageQueued(messageId, new Date()));
+      await publishAsRelay(worker.get(OutboxPublisher), new MessageQueued(messageId, new Date()));
       return messageId;
     };
     const queue = () => worker.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE));
@@ -192,7 +192,7 @@ describe('Notifications: SendMessage -> worker -> log channel -> GET /dev/messag
         expect.objectContaining({ id: messageId, status: 'SENT', attempts: 2 }),
       ]);
       // The same event handled again adds no job and sends nothing.
-      await worker.get(EnqueueMessageDelivery).handle(new MessageQueued(messageId, new Date()));
+      await publishAsRelay(worker.get(OutboxPublisher), new MessageQueued(messageId, new Date()));
       await new Promise((r) => setTimeout(r, 300));
       expect(channel.calls.filter((id) => id === messageId)).toHaveLength(2);
     });

@@ -15,3 +15,4 @@ export * from './socket-fixtures';
 export * from './fakes/fake-twilio-api';
 export * from './fakes/fake-smtp-server';
 export * from './worker-process';
+export * from './relay-fixtures';

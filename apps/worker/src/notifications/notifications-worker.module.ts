@@ -3,20 +3,21 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AppointmentMessagesWorkerModule } from './appointment-messages-worker.module';
 import { ChannelStatusReporter } from './channel-status.reporter';
-import { EnqueueMessageDelivery } from './enqueue-message-delivery.handler';
 import { NotificationsProcessor } from './notifications.processor';
 import { NOTIFICATIONS_QUEUE } from './notifications.queue';
 
 const processors = [NotificationsProcessor];
-const eventHandlers = [EnqueueMessageDelivery];
 
-/** The worker's side of notifications: committed MessageQueued -> `deliver` job -> DeliverMessage. */
+/**
+ * The worker's side of notifications: the relay turns a committed MessageQueued into a `deliver`
+ * job (DELIVER_ON_MESSAGE_QUEUED) and NotificationsProcessor runs DeliverMessage for it.
+ */
 @Module({
   imports: [
     NotificationsModule,
     BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
     AppointmentMessagesWorkerModule,
   ],
-  providers: [...processors, ...eventHandlers, ChannelStatusReporter],
+  providers: [...processors, ChannelStatusReporter],
 })
 export class NotificationsWorkerModule {}

@@ -40,7 +40,6 @@ export const NOTIFICATIONS_WORKER_OPTIONS: Partial<WorkerOptions> = {
 /**
  * A committed MessageQueued goes straight to this queue as its `deliver` job (the relay's
  * publisher, see OutboxRoute), its id the message id: relaying it twice still makes one job.
- * EnqueueMessageDelivery does the same for a MessageQueued that comes through `domain-events`.
  */
 export const DELIVER_ON_MESSAGE_QUEUED: OutboxRoute = {
   type: eventNameOf(MessageQueued),
