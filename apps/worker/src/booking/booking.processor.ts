@@ -1,9 +1,9 @@
 import { ExpireHold, ExpireHolds } from '@carebook/booking';
-import { DomainError } from '@carebook/core';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, UnrecoverableError } from 'bullmq';
+import { failFastOnPermanent } from '../fail-fast';
 import { BOOKING_QUEUE, EXPIRE_HOLD_JOB, ExpireHoldJob, SWEEP_HOLDS_JOB } from './booking.queue';
 
 /**
@@ -20,7 +20,7 @@ export class BookingProcessor extends WorkerHost {
   }
 
   async process(job: Job<ExpireHoldJob | Record<string, never>>): Promise<unknown> {
-    try {
+    return failFastOnPermanent(async () => {
       if (job.name === EXPIRE_HOLD_JOB) {
         return await this.commands.execute(
           new ExpireHold((job.data as ExpireHoldJob).appointmentId),
@@ -32,10 +32,6 @@ export class BookingProcessor extends WorkerHost {
         return expired;
       }
       throw new UnrecoverableError(`unknown booking job ${job.name}`);
-    } catch (error) {
-      if (error instanceof DomainError && !error.retryable)
-        throw new UnrecoverableError(`${error.code}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

@@ -1,4 +1,3 @@
-import { DomainError } from '@carebook/core';
 import {
   AppointmentMessagesOutcome,
   SendAppointmentConfirmation,
@@ -7,6 +6,7 @@ import {
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
 import { Job, UnrecoverableError } from 'bullmq';
+import { failFastOnPermanent } from '../fail-fast';
 import {
   APPOINTMENT_MESSAGES_QUEUE,
   CONFIRMATION_JOB,
@@ -28,7 +28,7 @@ export class AppointmentMessagesProcessor extends WorkerHost {
   }
 
   async process(job: Job<ConfirmationJob | ReminderJob>): Promise<AppointmentMessagesOutcome> {
-    try {
+    return failFastOnPermanent(async () => {
       if (job.name === CONFIRMATION_JOB) {
         const { appointmentId, startsAt, rescheduleEventId } = job.data as ConfirmationJob;
         return await this.commands.execute(
@@ -42,10 +42,6 @@ export class AppointmentMessagesProcessor extends WorkerHost {
         );
       }
       throw new UnrecoverableError(`unknown appointment-messages job ${job.name}`);
-    } catch (error) {
-      if (error instanceof DomainError && !error.retryable)
-        throw new UnrecoverableError(`${error.code}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }

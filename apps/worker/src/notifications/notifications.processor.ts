@@ -1,8 +1,8 @@
-import { DomainError } from '@carebook/core';
 import { DeliverMessage } from '@carebook/notifications';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { CommandBus } from '@nestjs/cqrs';
-import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job } from 'bullmq';
+import { failFastOnPermanent } from '../fail-fast';
 import {
   DeliverMessageJob,
   NOTIFICATIONS_QUEUE,
@@ -23,7 +23,7 @@ export class NotificationsProcessor extends WorkerHost {
 
   async process(job: Job<DeliverMessageJob>, token?: string): Promise<void> {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    try {
+    return failFastOnPermanent(async () => {
       const { retryAt } = await this.commands.execute(
         new DeliverMessage(job.data.messageId, { finalAttempt }),
       );
@@ -31,10 +31,6 @@ export class NotificationsProcessor extends WorkerHost {
         await job.moveToDelayed(retryAt.getTime(), token);
         throw new DelayedError();
       }
-    } catch (error) {
-      if (error instanceof DomainError && !error.retryable)
-        throw new UnrecoverableError(`${error.code}: ${error.message}`);
-      throw error;
-    }
+    });
   }
 }
