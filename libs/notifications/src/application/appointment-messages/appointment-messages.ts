@@ -45,26 +45,40 @@ export class AppointmentMessages {
     private readonly clock: Clock,
   ) {}
 
-  /** The appointment (as `actor` may see it when given: NOT_FOUND otherwise). */
-  async load(appointmentId: string, actor?: Actor): Promise<AppointmentRecord | undefined> {
-    const appointment = await this.records.appointment(appointmentId, actor);
-    if (!appointment && actor) throw new NotFoundError('Appointment');
-    return appointment;
+  /**
+   * The appointment to message now, or the outcome of skipping it: unknown, cancelled, not (or no
+   * longer) CONFIRMED, started, or (a scheduled job, `startsAt` given) moved since it was
+   * scheduled. A staff resend (`resend.actor`) sees the appointment as that actor does (404
+   * otherwise) and is refused with an error instead of skipped.
+   */
+  async messageable(input: {
+    appointmentId: string;
+    startsAt?: string;
+    resend?: { actor: Actor };
+  }): Promise<{ appointment: AppointmentRecord } | { skipped: AppointmentMessagesOutcome }> {
+    const { appointmentId, resend } = input;
+    const skip = (skipped: AppointmentMessageSkip) => ({
+      skipped: { appointmentId, messageIds: [], skipped },
+    });
+    const appointment = await this.records.appointment(appointmentId, resend?.actor);
+    if (!appointment) {
+      if (resend) throw new NotFoundError('Appointment');
+      return skip('NOT_FOUND');
+    }
+    const obstacle = this.obstacle(appointment);
+    if (obstacle && resend) throw refusal(obstacle, appointment);
+    if (obstacle) return skip(obstacle);
+    if (!resend && input.startsAt && Date.parse(input.startsAt) !== appointment.startsAt.getTime())
+      return skip('RESCHEDULED');
+    return { appointment };
   }
 
   /** Why this appointment may not be messaged now; undefined when it may (CONFIRMED, ahead). */
-  obstacle(appointment: AppointmentRecord): AppointmentMessageSkip | undefined {
+  private obstacle(appointment: AppointmentRecord): AppointmentMessageSkip | undefined {
     if (appointment.status === 'CANCELLED') return 'CANCELLED';
     if (appointment.status !== 'CONFIRMED') return 'NOT_CONFIRMED';
     if (appointment.startsAt.getTime() <= this.clock.now().getTime()) return 'STARTED';
     return undefined;
-  }
-
-  /** The error a staff resend answers for an obstacle. */
-  refusal(obstacle: AppointmentMessageSkip, appointment: AppointmentRecord): Error {
-    if (obstacle === 'CANCELLED') return new AppointmentCancelledError();
-    if (obstacle === 'STARTED') return new AppointmentNotUpcomingError();
-    return new AppointmentNotConfirmedError(appointment.status);
   }
 
   /** The template data: patient, clinician and centre as they are now. */
@@ -136,4 +150,11 @@ export class AppointmentMessages {
       return ids;
     });
   }
+}
+
+/** The error a staff resend answers for an obstacle. */
+function refusal(obstacle: AppointmentMessageSkip, appointment: AppointmentRecord): Error {
+  if (obstacle === 'CANCELLED') return new AppointmentCancelledError();
+  if (obstacle === 'STARTED') return new AppointmentNotUpcomingError();
+  return new AppointmentNotConfirmedError(appointment.status);
 }

@@ -13,14 +13,10 @@ export class SendAppointmentConfirmationHandler implements ICommandHandler<SendA
 
   async execute({ input }: SendAppointmentConfirmation): Promise<AppointmentMessagesOutcome> {
     const { appointmentId, resend } = input;
-    const appointment = await this.messages.load(appointmentId, resend?.actor);
-    if (!appointment) return { appointmentId, messageIds: [], skipped: 'NOT_FOUND' };
-    const obstacle = this.messages.obstacle(appointment);
-    if (obstacle && resend) throw this.messages.refusal(obstacle, appointment);
-    if (obstacle) return { appointmentId, messageIds: [], skipped: obstacle };
+    const found = await this.messages.messageable(input);
+    if ('skipped' in found) return found.skipped;
+    const { appointment } = found;
     const startsAtMs = appointment.startsAt.getTime();
-    if (!resend && input.startsAt && Date.parse(input.startsAt) !== startsAtMs)
-      return { appointmentId, messageIds: [], skipped: 'RESCHEDULED' };
 
     const { data, patient, revision } = await this.messages.dataFor(appointment);
     const occasion = resend ? `resend-${newId()}` : input.rescheduleEventId;

@@ -22,14 +22,10 @@ export class SendAppointmentReminderHandler implements ICommandHandler<SendAppoi
 
   async execute({ input }: SendAppointmentReminder): Promise<AppointmentMessagesOutcome> {
     const { appointmentId, resend } = input;
-    const appointment = await this.messages.load(appointmentId, resend?.actor);
-    if (!appointment) return { appointmentId, messageIds: [], skipped: 'NOT_FOUND' };
-    const obstacle = this.messages.obstacle(appointment);
-    if (obstacle && resend) throw this.messages.refusal(obstacle, appointment);
-    if (obstacle) return { appointmentId, messageIds: [], skipped: obstacle };
+    const found = await this.messages.messageable(input);
+    if ('skipped' in found) return found.skipped;
+    const { appointment } = found;
     const startsAtMs = appointment.startsAt.getTime();
-    if (!input.resend && Date.parse(input.startsAt) !== startsAtMs)
-      return { appointmentId, messageIds: [], skipped: 'RESCHEDULED' };
 
     const lead: ReminderLead =
       input.lead ?? (startsAtMs - this.clock.now().getTime() <= SOON_MS ? '1h' : '24h');
