@@ -56,9 +56,9 @@ export class TypeormPatientRepository extends PatientRepository {
   }
 
   /**
-   * One living patient by id or phone, as plain SQL with a positional parameter: every booking
-   * reads its patient, and the find-options query builder and entity hydration cost more CPU
-   * than the statement (bench:booking).
+   * One living patient by id or phone, as plain SQL (a prepared statement, UnitOfWork.query):
+   * every booking reads its patient, and the find-options query builder, entity hydration and
+   * TypeORM's query wrapper cost more CPU than the statement (bench:booking).
    */
   private async findOne(
     column: 'id' | 'phone',
@@ -66,7 +66,9 @@ export class TypeormPatientRepository extends PatientRepository {
     options?: LoadOptions,
   ): Promise<Patient | undefined> {
     const sql = options?.forUpdate ? SELECT_LIVING[column] + ' FOR UPDATE' : SELECT_LIVING[column];
-    const [row]: PatientState[] = await this.uow.manager().query(sql, [value]);
+    const {
+      rows: [row],
+    } = await this.uow.query<PatientState>(sql, [value]);
     return row ? Patient.restore(row) : undefined;
   }
 }
