@@ -20,6 +20,7 @@ import { SlotRead1764000001100 } from './1764000001100-slot-read';
 import { DirectoryOrder1764000001200 } from './1764000001200-directory-order';
 import { MessageClaims1764000001300 } from './1764000001300-message-claims';
 import { OutboxNotify1764000001400 } from './1764000001400-outbox-notify';
+import { BookingLock1764000001500 } from './1764000001500-booking-lock';
 
 export const migrations = [
   Foundation1764000000000,
@@ -40,4 +41,5 @@ export const migrations = [
   DirectoryOrder1764000001200,
   MessageClaims1764000001300,
   OutboxNotify1764000001400,
+  BookingLock1764000001500,
 ];

@@ -1,12 +1,13 @@
 import { Clock } from '@carebook/core';
 import { Injectable } from '@nestjs/common';
+import type { Appointment } from '../domain/appointment';
 import type { SessionType } from '../domain/appointment-status';
 import type { BusyRange } from '../domain/appointment.repository';
 import { findSlotAt } from '../domain/slots/find-slot-at';
 import { computeFreeSlots } from '../domain/slots/free-slots';
 import { bookedDayKey } from '../domain/slots/slot-limits';
 import type { FreeSlot } from '../domain/slots/slot.types';
-import { CalendarStore } from './ports/calendar-store';
+import { CalendarRead, CalendarStore, CalendarWindow } from './ports/calendar-store';
 import type { ClinicianSchedule } from './ports/clinician-schedules';
 
 const DAY_MS = 24 * 3600_000;
@@ -75,18 +76,37 @@ export class ClinicianCalendar {
     exceptId: string | undefined,
     work: (calendar: LockedCalendar) => Promise<T>,
   ): Promise<T> {
-    const t = startsAt.getTime();
-    const window = { from: new Date(t - 2 * DAY_MS), to: new Date(t + 2 * DAY_MS), exceptId };
-    return this.store.withLock(clinicianId, window, ({ schedule, busy }) =>
-      work({
-        schedule,
-        slot: (options = {}) => {
-          if (!schedule) return null;
-          const effective = options.anyNotice ? { ...schedule, minNoticeMinutes: 0 } : schedule;
-          return findSlotAt(this.query(effective, busy, options), t);
-        },
-      }),
+    return this.store.withLock(clinicianId, windowAt(startsAt, exceptId), (calendar) =>
+      work(this.judge(calendar, startsAt)),
     );
+  }
+
+  /**
+   * Adds the new appointment `decide` makes of the calendar around `startsAt` (it throws to
+   * refuse) with the guarantees of `withLockAt` + `AppointmentRepository.add`; the store may
+   * judge first on a read without the lock (one write statement, no transaction round trips) and
+   * again under the lock when the write clashes (CalendarStore.book). `decide` may run twice.
+   */
+  bookAt(
+    clinicianId: string,
+    startsAt: Date,
+    decide: (calendar: LockedCalendar) => Appointment,
+  ): Promise<Appointment> {
+    return this.store.book(clinicianId, windowAt(startsAt), (calendar) =>
+      decide(this.judge(calendar, startsAt)),
+    );
+  }
+
+  private judge({ schedule, busy }: CalendarRead, startsAt: Date): LockedCalendar {
+    const t = startsAt.getTime();
+    return {
+      schedule,
+      slot: (options = {}) => {
+        if (!schedule) return null;
+        const effective = options.anyNotice ? { ...schedule, minNoticeMinutes: 0 } : schedule;
+        return findSlotAt(this.query(effective, busy, options), t);
+      },
+    };
   }
 
   private query(schedule: ClinicianSchedule, busy: BusyRange[], filter: SlotFilter) {
@@ -99,6 +119,12 @@ export class ClinicianCalendar {
       centreId: filter.centreId,
     };
   }
+}
+
+/** The busy time a check of one start needs: a local date lies within a day of its UTC date. */
+function windowAt(startsAt: Date, exceptId?: string): CalendarWindow {
+  const t = startsAt.getTime();
+  return { from: new Date(t - 2 * DAY_MS), to: new Date(t + 2 * DAY_MS), exceptId };
 }
 
 /** Live bookings per `${centreId}|local date`, each dated in its own centre's zone. */

@@ -1,8 +1,15 @@
 import { scheduleFromJson, TIME_OFF_LOOKBACK_MS, type ScheduleJson } from '@carebook/clinicians';
-import { Clock, isUuid, OutboxWriter, PG, pgErrorOf, UnitOfWork } from '@carebook/core';
+import {
+  Clock,
+  isUuid,
+  OutboxWriter,
+  PG,
+  pgErrorOf,
+  type SqlResult,
+  UnitOfWork,
+} from '@carebook/core';
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type {
   CalendarRead,
   CalendarStore,
@@ -26,11 +33,20 @@ import {
 
 const INSERT = `INSERT INTO appointments (${APPOINTMENT_COLUMNS.join(', ')})
   VALUES (${APPOINTMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+/**
+ * The same INSERT taking the clinician's lock itself: `booking_lock()` answers the clinician id
+ * after the lock is granted, before the row meets the exclusion constraint, and the lock lasts to
+ * the end of the statement's own transaction (migrations/1764000001500-booking-lock.ts).
+ */
+const INSERT_LOCKING = INSERT.replace(
+  `$${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}`,
+  `booking_lock($${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1})`,
+);
 // $1 the id, $2 the version the row was loaded at, then UPDATABLE_COLUMNS.
 const UPDATE = `UPDATE appointments
     SET ${UPDATABLE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')}
   WHERE id = $1 AND version = $2 RETURNING id`;
-const LOCK_CLINICIAN = `SELECT pg_advisory_xact_lock(hashtextextended('appointments:' || $1::text, 0))`;
+const LOCK_CLINICIAN = `SELECT booking_lock($1)`;
 /**
  * A clinician's schedule (the clinicians context's `clinician_schedules_json`) and live blocked
  * ranges in one statement; the locking variant takes the clinician's advisory lock first and
@@ -38,6 +54,8 @@ const LOCK_CLINICIAN = `SELECT pg_advisory_xact_lock(hashtextextended('appointme
  */
 const READ_CALENDAR = `SELECT schedule, busy, due_holds FROM booking_calendar($1, $2, $3, $4, $5, $6)`;
 const LOCK_AND_READ_CALENDAR = `SELECT schedule, busy, due_holds FROM booking_lock_calendar($1, $2, $3, $4, $5, $6)`;
+/** The clinicians context's schedule alone (no busy time): what an optimistic booking judges. */
+const READ_SCHEDULE = `SELECT s AS schedule FROM clinician_schedules_json(ARRAY[$1::uuid], $2) s`;
 
 interface CalendarRow {
   schedule: ScheduleJson | null;
@@ -115,13 +133,7 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
 
   async read(clinicianId: string, window: CalendarWindow): Promise<CalendarRead> {
     if (!isUuid(clinicianId)) return { schedule: undefined, busy: [] };
-    const { calendar } = await this.readCalendar(
-      this.uow.manager(),
-      READ_CALENDAR,
-      clinicianId,
-      window,
-    );
-    return calendar;
+    return (await this.readCalendar(READ_CALENDAR, clinicianId, window)).calendar;
   }
 
   withLock<T>(
@@ -133,13 +145,10 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
       if (!isUuid(clinicianId)) return work({ schedule: undefined, busy: [] });
       const locked = this.locksOf(manager);
       if (locked.has(clinicianId))
-        return work(
-          (await this.readCalendar(manager, READ_CALENDAR, clinicianId, window)).calendar,
-        );
+        return work((await this.readCalendar(READ_CALENDAR, clinicianId, window)).calendar);
       // Lock and read in one statement; holds due to expire are left out of `busy` already and
       // cancelled now (rarely any), as lockClinician does, so they never block the insert.
       const { calendar, dueHolds } = await this.readCalendar(
-        manager,
         LOCK_AND_READ_CALENDAR,
         clinicianId,
         window,
@@ -150,22 +159,64 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
     });
   }
 
+  /**
+   * Books the appointment `decide` makes of the calendar (it throws to refuse). In the caller's
+   * transaction: under the lock (`withLock`, then `add`). Otherwise optimistically, without
+   * BEGIN/COMMIT round trips: `decide` judges the schedule alone (rules, notice, horizon, time
+   * off; no busy time), then the row and its events go in ONE statement that takes the
+   * clinician's lock before the exclusion constraint judges the clash, which is exactly the
+   * engine's busy check (blocked ranges, buffers included, of live appointments). Busy time only
+   * ever refuses, so a refusal of `decide` stands; a clash (a booking, or a hold that is due but
+   * not cancelled yet) and a daily cap (it counts bookings) take the locked path, whose answer
+   * is final.
+   */
+  async book(
+    clinicianId: string,
+    window: CalendarWindow,
+    decide: (calendar: CalendarRead) => Appointment,
+  ): Promise<Appointment> {
+    const locked = () =>
+      this.withLock(clinicianId, window, async (calendar) => {
+        const appointment = decide(calendar);
+        await this.add(appointment);
+        return appointment;
+      });
+    if (this.uow.inTransaction() || !isUuid(clinicianId)) return locked();
+    const {
+      rows: [row],
+    } = await this.uow.query<{ schedule: ScheduleJson }>(READ_SCHEDULE, [
+      clinicianId,
+      new Date(this.clock.now().getTime() - TIME_OFF_LOOKBACK_MS),
+    ]);
+    const schedule = row ? scheduleFromJson(row.schedule) : undefined;
+    if (schedule && schedule.dailyCap !== null) return locked();
+    const appointment = decide({ schedule, busy: [] });
+    try {
+      await this.insert(appointment, INSERT_LOCKING);
+    } catch (error) {
+      if (error instanceof SlotUnavailableError) return locked();
+      throw error;
+    }
+    return appointment;
+  }
+
   private async readCalendar(
-    manager: EntityManager,
     sql: string,
     clinicianId: string,
     { from, to, exceptId }: CalendarWindow,
   ): Promise<{ calendar: CalendarRead; dueHolds: boolean }> {
     const now = this.clock.now();
     const since = new Date(now.getTime() - TIME_OFF_LOOKBACK_MS);
-    const [row] = (await hot(manager, sql, [
+    const {
+      rows: [row],
+    } = await this.uow.query<CalendarRow>(sql, [
       clinicianId,
       from,
       to,
       now,
       exceptId && isUuid(exceptId) ? exceptId : null,
       since,
-    ])) as CalendarRow[];
+    ]);
     return {
       calendar: {
         schedule: row.schedule ? scheduleFromJson(row.schedule) : undefined,
@@ -180,21 +231,22 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
   async add(appointment: Appointment): Promise<void> {
     await this.uow.run(async (manager) => {
       await this.lockClinician(manager, appointment.clinicianId);
-      const values = appointmentValues(appointment, 0);
-      const params = APPOINTMENT_COLUMNS.map((c) => values[c]);
-      const events = appointment.pullEvents();
-      if (!events.length) {
-        await this.write(manager, INSERT, params);
-        return;
-      }
-      // The row and its events in ONE statement (a data-modifying CTE): both commit or neither
-      // does, as with two statements in the transaction, for one round trip less per booking.
-      const outbox = this.outbox.insertStatement(events, params.length + 1);
-      await this.write(manager, `WITH appointment AS (${INSERT}) ${outbox.sql}`, [
-        ...params,
-        outbox.param,
-      ]);
+      await this.insert(appointment, INSERT);
     });
+  }
+
+  /** The row and its events in ONE statement; remembers the version it was written at. */
+  private async insert(appointment: Appointment, insert: string): Promise<void> {
+    const values = appointmentValues(appointment, 0);
+    const params = APPOINTMENT_COLUMNS.map((c) => values[c]);
+    const events = appointment.pullEvents();
+    if (!events.length) {
+      await this.write(insert, params);
+    } else {
+      // A data-modifying CTE: row and events commit together or not at all, in one round trip.
+      const outbox = this.outbox.insertStatement(events, params.length + 1);
+      await this.write(`WITH appointment AS (${insert}) ${outbox.sql}`, [...params, outbox.param]);
+    }
     const s = appointment.snapshot();
     this.loaded.set(appointment, {
       version: 0,
@@ -210,7 +262,7 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
     const moved = s.startsAt.getTime() !== before.startsAt || s.endsAt.getTime() !== before.endsAt;
     await this.uow.run(async (manager) => {
       if (moved) await this.lockClinician(manager, appointment.clinicianId);
-      await this.update(manager, appointment, before.version);
+      await this.update(appointment, before.version);
       await this.outbox.append(manager, appointment.pullEvents());
     });
     this.loaded.set(appointment, {
@@ -238,7 +290,7 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
   private async lockClinician(manager: EntityManager, clinicianId: string): Promise<void> {
     const locked = this.locksOf(manager);
     if (locked.has(clinicianId)) return;
-    await manager.query(LOCK_CLINICIAN, [clinicianId]);
+    await this.uow.query(LOCK_CLINICIAN, [clinicianId]);
     locked.add(clinicianId);
     await this.expireHoldsOf(manager, clinicianId);
   }
@@ -266,27 +318,24 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
     for (const row of rows) {
       const appointment = rowToAppointment(row);
       if (!appointment.expireHold(now)) continue;
-      await this.update(manager, appointment, row.version);
+      await this.update(appointment, row.version);
       await this.outbox.append(manager, appointment.pullEvents());
       expired += 1;
     }
     return expired;
   }
 
-  private async update(
-    manager: EntityManager,
-    appointment: Appointment,
-    version: number,
-  ): Promise<void> {
+  private async update(appointment: Appointment, version: number): Promise<void> {
     const values = appointmentValues(appointment, version + 1);
     const params = [appointment.id, version, ...UPDATABLE_COLUMNS.map((c) => values[c])];
-    const result = await this.write(manager, UPDATE, params);
-    if (!updatedRows(result)) throw new ConcurrentModificationError();
+    const result = await this.write(UPDATE, params);
+    if (!result.rowCount) throw new ConcurrentModificationError();
   }
 
-  private async write(manager: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
+  /** A write of the hot path (UnitOfWork.query), its constraint violations as domain errors. */
+  private async write(sql: string, params: unknown[]): Promise<SqlResult<unknown>> {
     try {
-      return await hot(manager, sql, params);
+      return await this.uow.query(sql, params);
     } catch (error) {
       const pg = pgErrorOf(error);
       if (pg?.code === PG.EXCLUSION_VIOLATION && pg.constraint === 'EXCL_appointments_no_overlap') {
@@ -310,46 +359,6 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
   }
 }
 
-/** The pg client of a TypeORM query runner (`PostgresQueryRunner.connect()`). */
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult>;
-}
-interface PgResult {
-  command: string;
-  rows: unknown[];
-  rowCount: number | null;
-}
-
-const statementNames = new Map<string, string>();
-
-/**
- * A statement of the booking hot path (the lock-and-calendar read, the writes): inside a
- * transaction straight on its pg client as a named prepared statement, answering what
- * `manager.query` answers (rows; `[rows, count]` for UPDATE and DELETE) and failing with the
- * same QueryFailedError. It skips TypeORM's per-query wrapper (broadcasts, logging, result
- * copies) and PostgreSQL's parse and plan of the same text on every booking (bench:booking).
- * Outside a transaction it is `manager.query`.
- */
-async function hot(manager: EntityManager, sql: string, params: unknown[]): Promise<unknown> {
-  const runner = manager.queryRunner;
-  if (!runner || runner.isReleased || !runner.isTransactionActive)
-    return manager.query(sql, params);
-  const client = (await runner.connect()) as PgClient;
-  let name = statementNames.get(sql);
-  if (name === undefined) {
-    name = `booking_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
-    statementNames.set(sql, name);
-  }
-  try {
-    const raw = await client.query({ name, text: sql, values: params });
-    return raw.command === 'UPDATE' || raw.command === 'DELETE'
-      ? [raw.rows, raw.rowCount]
-      : raw.rows;
-  } catch (error) {
-    throw new QueryFailedError(sql, params, error as Error);
-  }
-}
-
 /**
  * The blocked ranges `booking_calendar` answers as text: `start,end[,startsAt,centreId]` (epoch
  * ms) joined by `;` (migrations/1764000001100-slot-read.ts).
@@ -362,10 +371,4 @@ function parseBusy(text: string): BusyRange[] {
       ? { start: Number(start), end: Number(end) }
       : { start: Number(start), end: Number(end), startsAt: Number(startsAt), centreId };
   });
-}
-
-/** Rows an UPDATE ... RETURNING touched (TypeORM answers `[rows, count]` for updates). */
-function updatedRows(result: unknown): number {
-  if (Array.isArray(result) && Array.isArray(result[0])) return result[0].length;
-  return Array.isArray(result) ? result.length : 0;
 }

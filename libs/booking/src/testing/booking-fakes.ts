@@ -143,6 +143,17 @@ export class FakeCalendarStore extends CalendarStore {
       work(await this.read(clinicianId, window)),
     );
   }
+  book(
+    clinicianId: string,
+    window: CalendarWindow,
+    decide: (calendar: CalendarRead) => Appointment,
+  ): Promise<Appointment> {
+    return this.withLock(clinicianId, window, async (calendar) => {
+      const appointment = decide(calendar);
+      await this.appointments.add(appointment);
+      return appointment;
+    });
+  }
 }
 
 export class FakePatients extends PatientDirectory {

@@ -1,3 +1,4 @@
+import type { Appointment } from '../../domain/appointment';
 import type { BusyRange } from '../../domain/appointment.repository';
 import type { ClinicianSchedule } from './clinician-schedules';
 
@@ -34,4 +35,15 @@ export abstract class CalendarStore {
     window: CalendarWindow,
     work: (calendar: CalendarRead) => Promise<T>,
   ): Promise<T>;
+  /**
+   * Adds the new appointment `decide` makes of the clinician's calendar (it throws to refuse),
+   * with the guarantees of `withLock` + `AppointmentRepository.add`: what was booked since the
+   * calendar was read refuses it (SLOT_UNAVAILABLE), expired holds never do. The store may read
+   * without the lock and judge again under it when the write clashes.
+   */
+  abstract book(
+    clinicianId: string,
+    window: CalendarWindow,
+    decide: (calendar: CalendarRead) => Appointment,
+  ): Promise<Appointment>;
 }

@@ -32,18 +32,17 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointment> 
     if (!patient) throw new NotFoundError('Patient');
 
     try {
-      // The clinician's lock and calendar in one statement, the slot check under the lock, the
-      // insert with its events: one transaction.
-      const appointment = await this.calendar.withLockAt(
+      // The slot judged on the clinician's calendar, the row and its events written in one
+      // statement under the clinician's lock (ClinicianCalendar.bookAt).
+      const appointment = await this.calendar.bookAt(
         input.clinicianId,
         input.startsAt,
-        undefined,
-        async ({ schedule, slot }) => {
+        ({ schedule, slot }) => {
           if (!schedule?.isActive) throw new NotFoundError('Clinician');
           const free = slot({ sessionType: input.sessionType, centreId: input.centreId });
           if (!free) throw new SlotUnavailableError();
           const now = this.clock.now();
-          const booked = Appointment.book(
+          return Appointment.book(
             {
               ...slotTerms(schedule, free, patient),
               source: 'ONLINE',
@@ -55,8 +54,6 @@ export class BookAppointmentHandler implements ICommandHandler<BookAppointment> 
             },
             now,
           );
-          await this.appointments.add(booked);
-          return booked;
         },
       );
       return { appointment: appointmentToDto(appointment.snapshot()), replayed: false };

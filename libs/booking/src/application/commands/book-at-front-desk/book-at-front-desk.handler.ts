@@ -10,7 +10,7 @@ import { replayOf, stampOf } from '../../idempotency';
 import { PatientCard, PatientDirectory } from '../../ports/patient-directory';
 import { slotTerms } from '../../slot-terms';
 import type { BookingResult } from '../booking-result';
-import { BookAtFrontDesk, BookAtFrontDeskInput } from './book-at-front-desk.command';
+import { BookAtFrontDesk } from './book-at-front-desk.command';
 
 @CommandHandler(BookAtFrontDesk)
 export class BookAtFrontDeskHandler implements ICommandHandler<BookAtFrontDesk> {
@@ -33,40 +33,33 @@ export class BookAtFrontDeskHandler implements ICommandHandler<BookAtFrontDesk> 
     if (earlier) return { appointment: appointmentToDto(earlier.snapshot()), replayed: true };
 
     try {
-      // One transaction: the patient (a new one is registered in it), then the clinician's lock
-      // and calendar (one statement), the slot check under the lock, the insert with its events.
-      // The patient comes first so that the lock is held only for the check and the write.
-      const appointment = await this.uow.run(async () => {
-        const patient = await this.patientFor(actor, input);
-        return this.calendar.withLockAt(
-          input.clinicianId,
-          input.startsAt,
-          undefined,
-          async ({ schedule, slot }) => {
-            if (!schedule?.isActive) throw new NotFoundError('Clinician');
-            const free = slot({
-              sessionType: input.sessionType,
-              centreId: input.centreId,
-              anyNotice: true,
-            });
-            if (!free) throw new SlotUnavailableError();
-            const booked = Appointment.book(
-              {
-                ...slotTerms(schedule, free, patient),
-                source: input.source,
-                reason: input.reason,
-                notes: input.notes,
-                holdExpiresAt: null,
-                createdBy: { kind: 'staff', id: actor.id },
-                idempotency: stamp,
-              },
-              this.clock.now(),
-            );
-            await this.appointments.add(booked);
-            return booked;
-          },
-        );
-      });
+      const book = (patient: PatientCard) =>
+        this.calendar.bookAt(input.clinicianId, input.startsAt, ({ schedule, slot }) => {
+          if (!schedule?.isActive) throw new NotFoundError('Clinician');
+          const free = slot({
+            sessionType: input.sessionType,
+            centreId: input.centreId,
+            anyNotice: true,
+          });
+          if (!free) throw new SlotUnavailableError();
+          return Appointment.book(
+            {
+              ...slotTerms(schedule, free, patient),
+              source: input.source,
+              reason: input.reason,
+              notes: input.notes,
+              holdExpiresAt: null,
+              createdBy: { kind: 'staff', id: actor.id },
+              idempotency: stamp,
+            },
+            this.clock.now(),
+          );
+        });
+      // A new patient is registered in the booking's transaction (neither without the other);
+      // an existing one is read first, and the booking needs no transaction of its own.
+      const appointment = input.patient
+        ? await this.uow.run(async () => book(await this.patients.register(actor, input.patient!)))
+        : await book(await this.existingPatient(input.patientId!));
       return { appointment: appointmentToDto(appointment.snapshot()), replayed: false };
     } catch (error) {
       const twin =
@@ -77,12 +70,8 @@ export class BookAtFrontDeskHandler implements ICommandHandler<BookAtFrontDesk> 
     }
   }
 
-  private async patientFor(
-    actor: BookAtFrontDesk['actor'],
-    input: BookAtFrontDeskInput,
-  ): Promise<PatientCard> {
-    if (input.patient) return this.patients.register(actor, input.patient);
-    const patient = await this.patients.find(input.patientId!);
+  private async existingPatient(patientId: string): Promise<PatientCard> {
+    const patient = await this.patients.find(patientId);
     if (!patient) throw new NotFoundError('Patient');
     return patient;
   }
