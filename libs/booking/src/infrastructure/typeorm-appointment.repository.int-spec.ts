@@ -355,6 +355,105 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
     clock.set(at(-24 * 60));
   });
 
+  describe('book() outside a transaction (optimistic: schedule, then one locking INSERT)', () => {
+    const window = { from: at(-24 * 60), to: at(24 * 60) };
+    /** Books at `minute` whatever the calendar says, recording what each call was shown. */
+    const bookAt = (p: BookingParties, minute: number, seen: Array<number | 'no-busy'>) =>
+      repo.book(p.clinicianId, window, ({ schedule, busy }) => {
+        expect(schedule?.clinicianId).toBe(p.clinicianId);
+        seen.push(busy.length ? busy.length : 'no-busy');
+        return book(p, minute);
+      });
+
+    it('gives exactly one of 200 concurrent bookings of one slot; the losers are judged again under the lock', async () => {
+      const p = await seedBookingParties(db);
+      const seen: Array<number | 'no-busy'> = [];
+      const results = await Promise.allSettled(
+        Array.from({ length: 200 }, () => bookAt(p, 60, seen)),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const errors = results
+        .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        .map((r) => r.reason);
+      expect(errors).toHaveLength(199);
+      expect(errors.every((e) => e instanceof SlotUnavailableError)).toBe(true);
+      // 200 optimistic judgements without busy time, then 199 under the lock seeing the winner.
+      expect(seen.filter((s) => s === 'no-busy')).toHaveLength(200);
+      expect(seen.filter((s) => s === 1)).toHaveLength(199);
+      expect(await live(p.clinicianId)).toHaveLength(1);
+    });
+
+    it('writes the row and its event without a transaction of its own, under the clinician lock', async () => {
+      const p = await seedBookingParties(db);
+      const seen: Array<number | 'no-busy'> = [];
+      const a = await bookAt(p, 0, seen);
+      expect(seen).toEqual(['no-busy']);
+      expect((await repo.findById(a.id))?.snapshot()).toEqual(a.snapshot());
+      const events = await db.query(`SELECT type FROM outbox WHERE aggregate_id = $1`, [a.id]);
+      expect(events).toEqual([{ type: 'booking.AppointmentBooked' }]);
+      // The lock is the one every calendar write takes: held elsewhere, the INSERT waits for it.
+      const holder = db.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`SELECT booking_lock($1)`, [p.clinicianId]);
+      let done = false;
+      const waiting = bookAt(p, 60, seen).then(() => (done = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(done).toBe(false);
+      await holder.commitTransaction();
+      await holder.release();
+      await waiting;
+      expect(await live(p.clinicianId)).toHaveLength(2);
+    });
+
+    it('books over a hold that is due but not yet cancelled: the clash sends it to the locked path, which cancels the hold', async () => {
+      const p = await seedBookingParties(db);
+      const hold = book(p, 0, {
+        source: 'ONLINE',
+        holdExpiresAt: new Date(clock.now().getTime() + 15 * MIN),
+      });
+      await repo.add(hold);
+      clock.advance(15 * MIN);
+      try {
+        const seen: Array<number | 'no-busy'> = [];
+        const next = await bookAt(p, 0, seen);
+        // Optimistic first (the constraint still sees the hold), then under the lock, where the
+        // due hold is cancelled and left out of the busy time.
+        expect(seen).toEqual(['no-busy', 'no-busy']);
+        expect((await repo.findById(hold.id))!.snapshot()).toMatchObject({
+          status: 'CANCELLED',
+          cancelReason: 'HOLD_EXPIRED',
+        });
+        expect((await live(p.clinicianId)).map((r) => r.id)).toEqual([next.id]);
+      } finally {
+        clock.set(at(-24 * 60));
+      }
+    });
+
+    it('judges under the lock with the busy time when the clinician has a daily cap (it counts bookings)', async () => {
+      const p = await seedBookingParties(db);
+      await db.query(`UPDATE clinicians SET daily_cap = 5 WHERE id = $1`, [p.clinicianId]);
+      await repo.add(book(p, 0));
+      const seen: Array<number | 'no-busy'> = [];
+      await bookAt(p, 60, seen);
+      expect(seen).toEqual([1]);
+    });
+
+    it('joins the caller\'s transaction under the lock, and leaves nothing when it rolls back', async () => {
+      const p = await seedBookingParties(db);
+      await repo.add(book(p, 0));
+      const seen: Array<number | 'no-busy'> = [];
+      await expect(
+        uow.run(async () => {
+          await bookAt(p, 60, seen);
+          throw new Error('the rest of the use case failed');
+        }),
+      ).rejects.toThrow('the rest of the use case failed');
+      expect(seen).toEqual([1]);
+      expect(await live(p.clinicianId)).toHaveLength(1);
+    });
+  });
+
   it('sweeps expired holds of any clinician, skipping rows a booking has locked, once', async () => {
     const p = await seedBookingParties(db);
     const hold = book(p, 0, {
