@@ -21,6 +21,7 @@ import { DirectoryOrder1764000001200 } from './1764000001200-directory-order';
 import { MessageClaims1764000001300 } from './1764000001300-message-claims';
 import { OutboxNotify1764000001400 } from './1764000001400-outbox-notify';
 import { BookingLock1764000001500 } from './1764000001500-booking-lock';
+import { ScheduleVersion1764000001700 } from './1764000001700-schedule-version';
 
 export const migrations = [
   Foundation1764000000000,
@@ -42,4 +43,5 @@ export const migrations = [
   MessageClaims1764000001300,
   OutboxNotify1764000001400,
   BookingLock1764000001500,
+  ScheduleVersion1764000001700,
 ];

@@ -3,6 +3,7 @@ import { BookingParties, FixedClock, seedBookingParties } from '@carebook/testin
 import { DataSource } from 'typeorm';
 import { BookingPolicy } from '../application/booking-policy';
 import { ClinicianCalendar } from '../application/clinician-calendar';
+import type { CalendarRead } from '../application/ports/calendar-store';
 import { AppointmentMover } from '../application/commands/reschedule-appointment/appointment-mover';
 import { Appointment, NewAppointment } from '../domain/appointment';
 import { SlotUnavailableError } from '../domain/appointment.errors';
@@ -406,6 +407,44 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
       expect(await live(p.clinicianId)).toHaveLength(2);
     });
 
+    it('judges on the schedule it remembers; one changed since (by any process) refuses the write and is judged again under the lock', async () => {
+      const p = await seedBookingParties(db);
+      const seen: string[] = [];
+      /** Refuses a start inside the clinician's time off; records how it judged. */
+      const respectingTimeOff = (minute: number) => (calendar: CalendarRead) => {
+        const start = at(minute).getTime();
+        const off = calendar.schedule!.timeOff.some(
+          (t) => Date.parse(t.startsAt) < start + 30 * MIN && Date.parse(t.endsAt) > start,
+        );
+        seen.push(`${minute}:${off ? 'off' : 'free'}`);
+        if (off) throw new SlotUnavailableError();
+        return book(p, minute);
+      };
+      const addTimeOff = () =>
+        db.query(
+          `INSERT INTO clinician_time_off (clinician_id, during, reason) VALUES ($1, tstzrange($2, $3), 'leave')`,
+          [p.clinicianId, at(60), at(90)],
+        );
+      await repo.book(p.clinicianId, window, respectingTimeOff(0)); // read and remembered
+      await addTimeOff();
+      await expect(repo.book(p.clinicianId, window, respectingTimeOff(60))).rejects.toBeInstanceOf(
+        SlotUnavailableError,
+      );
+      // Judged free on the remembered schedule, refused by the version check, judged again.
+      expect(seen).toEqual(['0:free', '60:free', '60:off']);
+      expect(await live(p.clinicianId)).toHaveLength(1);
+
+      // The other way round: a refusal on a remembered schedule is judged again on a fresh one.
+      seen.length = 0;
+      await expect(repo.book(p.clinicianId, window, respectingTimeOff(60))).rejects.toBeInstanceOf(
+        SlotUnavailableError,
+      ); // remembers the time off now
+      await db.query(`DELETE FROM clinician_time_off WHERE clinician_id = $1`, [p.clinicianId]);
+      await repo.book(p.clinicianId, window, respectingTimeOff(60));
+      expect(seen).toEqual(['60:off', '60:off', '60:free']);
+      expect(await live(p.clinicianId)).toHaveLength(2);
+    });
+
     it('books over a hold that is due but not yet cancelled: the clash sends it to the locked path, which cancels the hold', async () => {
       const p = await seedBookingParties(db);
       const hold = book(p, 0, {
@@ -439,7 +478,7 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
       expect(seen).toEqual([1]);
     });
 
-    it('joins the caller\'s transaction under the lock, and leaves nothing when it rolls back', async () => {
+    it("joins the caller's transaction under the lock, and leaves nothing when it rolls back", async () => {
       const p = await seedBookingParties(db);
       await repo.add(book(p, 0));
       const seen: Array<number | 'no-busy'> = [];

@@ -22,6 +22,7 @@ import {
   SlotUnavailableError,
 } from '../domain/appointment.errors';
 import { AppointmentRepository, BusyRange } from '../domain/appointment.repository';
+import { ScheduleCache, type VersionedSchedule } from './schedule-cache';
 import {
   APPOINTMENT_COLUMNS,
   appointmentValues,
@@ -34,14 +35,18 @@ import {
 const INSERT = `INSERT INTO appointments (${APPOINTMENT_COLUMNS.join(', ')})
   VALUES (${APPOINTMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 /**
- * The same INSERT taking the clinician's lock itself: `booking_lock()` answers the clinician id
- * after the lock is granted, before the row meets the exclusion constraint, and the lock lasts to
- * the end of the statement's own transaction (migrations/1764000001500-booking-lock.ts).
+ * The same INSERT taking the clinician's lock itself: `booking_lock(id, version)` answers the
+ * clinician id after the lock is granted, before the row meets the exclusion constraint, and
+ * fails (CB001) when the schedule is no longer at the version judged, in parameter
+ * `$<columns + 1>`; the lock lasts to the end of the statement's own transaction
+ * (migrations/1764000001500-booking-lock.ts, 1764000001700-schedule-version.ts).
  */
 const INSERT_LOCKING = INSERT.replace(
   `$${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}`,
-  `booking_lock($${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1})`,
+  `booking_lock($${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}, $${APPOINTMENT_COLUMNS.length + 1})`,
 );
+/** What `booking_lock(id, version)` raises when the schedule changed since it was read. */
+const SCHEDULE_CHANGED = 'CB001';
 // $1 the id, $2 the version the row was loaded at, then UPDATABLE_COLUMNS.
 const UPDATE = `UPDATE appointments
     SET ${UPDATABLE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')}
@@ -84,6 +89,8 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
   private readonly loaded = new WeakMap<Appointment, Loaded>();
   /** Clinicians already locked (and swept) in a transaction, keyed by its manager. */
   private readonly lockedIn = new WeakMap<EntityManager, Set<string>>();
+  /** Schedules optimistic bookings judged lately, checked by version when they write. */
+  private readonly schedules = new ScheduleCache();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -163,12 +170,13 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
    * Books the appointment `decide` makes of the calendar (it throws to refuse). In the caller's
    * transaction: under the lock (`withLock`, then `add`). Otherwise optimistically, without
    * BEGIN/COMMIT round trips: `decide` judges the schedule alone (rules, notice, horizon, time
-   * off; no busy time), then the row and its events go in ONE statement that takes the
-   * clinician's lock before the exclusion constraint judges the clash, which is exactly the
+   * off; no busy time), as this process last read it (ScheduleCache) or reads it now, then the
+   * row and its events go in ONE statement that takes the clinician's lock, checks the schedule
+   * is still at the version judged, and meets the exclusion constraint, which is exactly the
    * engine's busy check (blocked ranges, buffers included, of live appointments). Busy time only
-   * ever refuses, so a refusal of `decide` stands; a clash (a booking, or a hold that is due but
-   * not cancelled yet) and a daily cap (it counts bookings) take the locked path, whose answer
-   * is final.
+   * ever refuses, so a refusal of `decide` on a fresh read stands. A clash (a booking, or a hold
+   * that is due but not cancelled yet), a changed schedule, a refusal on a remembered schedule
+   * and a daily cap (it counts bookings) take the locked path, whose answer is final.
    */
   async book(
     clinicianId: string,
@@ -182,22 +190,47 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
         return appointment;
       });
     if (this.uow.inTransaction() || !isUuid(clinicianId)) return locked();
+    const now = this.clock.now();
+    const remembered = this.schedules.get(clinicianId, now.getTime());
+    const read = remembered ?? (await this.readSchedule(clinicianId, now));
+    if (!read) return locked(); // no such clinician: `decide` refuses under the lock
+    if (read.schedule.dailyCap !== null) return locked();
+    let appointment: Appointment;
+    try {
+      appointment = decide({ schedule: read.schedule, busy: [] });
+    } catch (error) {
+      if (!remembered) throw error;
+      this.schedules.forget(clinicianId);
+      return locked();
+    }
+    try {
+      await this.insert(appointment, INSERT_LOCKING, [read.version]);
+    } catch (error) {
+      if (pgErrorOf(error)?.code === SCHEDULE_CHANGED) this.schedules.forget(clinicianId);
+      else if (!(error instanceof SlotUnavailableError)) throw error;
+      return locked();
+    }
+    return appointment;
+  }
+
+  /** The schedule with its version (the clinicians context's function), remembered. */
+  private async readSchedule(
+    clinicianId: string,
+    now: Date,
+  ): Promise<VersionedSchedule | undefined> {
     const {
       rows: [row],
     } = await this.uow.query<{ schedule: ScheduleJson }>(READ_SCHEDULE, [
       clinicianId,
-      new Date(this.clock.now().getTime() - TIME_OFF_LOOKBACK_MS),
+      new Date(now.getTime() - TIME_OFF_LOOKBACK_MS),
     ]);
-    const schedule = row ? scheduleFromJson(row.schedule) : undefined;
-    if (schedule && schedule.dailyCap !== null) return locked();
-    const appointment = decide({ schedule, busy: [] });
-    try {
-      await this.insert(appointment, INSERT_LOCKING);
-    } catch (error) {
-      if (error instanceof SlotUnavailableError) return locked();
-      throw error;
-    }
-    return appointment;
+    if (!row) return undefined;
+    const read = {
+      schedule: scheduleFromJson(row.schedule),
+      version: row.schedule.schedule_version,
+    };
+    this.schedules.set(clinicianId, read, now.getTime());
+    return read;
   }
 
   private async readCalendar(
@@ -235,10 +268,17 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
     });
   }
 
-  /** The row and its events in ONE statement; remembers the version it was written at. */
-  private async insert(appointment: Appointment, insert: string): Promise<void> {
+  /**
+   * The row and its events in ONE statement; remembers the version it was written at. `extra`
+   * parameters follow the columns' (INSERT_LOCKING's schedule version).
+   */
+  private async insert(
+    appointment: Appointment,
+    insert: string,
+    extra: unknown[] = [],
+  ): Promise<void> {
     const values = appointmentValues(appointment, 0);
-    const params = APPOINTMENT_COLUMNS.map((c) => values[c]);
+    const params = [...APPOINTMENT_COLUMNS.map((c) => values[c]), ...extra];
     const events = appointment.pullEvents();
     if (!events.length) {
       await this.write(insert, params);

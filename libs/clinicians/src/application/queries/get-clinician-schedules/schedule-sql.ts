@@ -22,6 +22,11 @@ export interface ScheduleJson {
   min_notice_minutes: number;
   horizon_days: number;
   daily_cap: number | null;
+  /**
+   * Counts changes of everything here (migrations/1764000001700-schedule-version.ts): a schedule
+   * remembered at this version is still current while `clinician_schedule_version(id)` answers it.
+   */
+  schedule_version: number;
   centres: Array<{ centreId: string; timeZone: string }>;
   rules: Array<{
     dayOfWeek: number;
