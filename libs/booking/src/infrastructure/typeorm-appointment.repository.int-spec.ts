@@ -414,7 +414,9 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
       const respectingTimeOff = (minute: number) => (calendar: CalendarRead) => {
         const start = at(minute).getTime();
         const off = calendar.schedule!.timeOff.some(
-          (t) => Date.parse(t.startsAt) < start + 30 * MIN && Date.parse(t.endsAt) > start,
+          (t) =>
+            new Date(t.startsAt).getTime() < start + 30 * MIN &&
+            new Date(t.endsAt).getTime() > start,
         );
         seen.push(`${minute}:${off ? 'off' : 'free'}`);
         if (off) throw new SlotUnavailableError();

@@ -285,7 +285,10 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
     } else {
       // A data-modifying CTE: row and events commit together or not at all, in one round trip.
       const outbox = this.outbox.insertStatement(events, params.length + 1);
-      await this.write(`WITH appointment AS (${insert}) ${outbox.sql}`, [...params, outbox.param]);
+      await this.write(`WITH appointment AS (${insert}) ${outbox.sql}`, [
+        ...params,
+        ...outbox.params,
+      ]);
     }
     const s = appointment.snapshot();
     this.loaded.set(appointment, {

@@ -72,7 +72,7 @@ export class TypeormMessageRepository extends MessageRepository {
          ON CONFLICT DO NOTHING RETURNING id
        )${outbox ? `, events AS (${outbox.sql})` : ''}
        SELECT id FROM inserted`,
-      outbox ? [JSON.stringify(rows), outbox.param] : [JSON.stringify(rows)],
+      outbox ? [JSON.stringify(rows), ...outbox.params] : [JSON.stringify(rows)],
     );
     const stored = new Set(inserted.map((r) => r.id));
     return Promise.all(
