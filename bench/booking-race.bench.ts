@@ -3,8 +3,9 @@
  * slot of fixture clinician 1 (lib/fixtures.ts). Per trial: wall time until every attempt has
  * answered, and whether exactly one succeeded. Three variants in the same run:
  *   carebook  N `BookAtFrontDesk` commands at once through the booted API's CommandBus (the
- *             repository takes the clinician's advisory lock, checks the slot, inserts; the
- *             exclusion constraint stays the guarantee), on the API's own pool;
+ *             slot engine judges, then one INSERT takes the clinician's advisory lock and meets
+ *             the exclusion constraint; the losers are judged again under the lock), on the
+ *             API's own pool;
  *   raw+lock  N raw INSERTs over 20 connections starting together, each after the advisory lock;
  *   raw       the baseline of FACTS: the same without the lock, only the exclusion constraint,
  *             where deadlock chains can stall a trial (each cycle broken after deadlock_timeout).

@@ -7,8 +7,10 @@
  *         as the bench admin through `POST /api/v1/auth/login/username-password`.
  * Both walk one list of free slots spread round-robin over 48 fixture clinicians (lib/fixtures.ts,
  * clinicians 2-49), each slot used once; their appointments are deleted before each phase.
- * The app does more per booking (auth, session check, schedule and patient lookups, expired holds,
- * the free-slot check under the lock): the ratio is the point. Target (issue): >= 40 % of raw.
+ * The app does more per booking (JWT and session check, validation, the patient read, the slot
+ * engine on the clinician's schedule, read or remembered by version) and writes the appointment
+ * and its outbox row in ONE statement that takes the same lock and checks the schedule's version
+ * (docs/scheduling.md, "Booking under load"): the ratio is the point. Target (issue): >= 40 % of raw.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
