@@ -24,15 +24,21 @@ export class ProjectClinicianHandler implements ICommandHandler<ProjectClinician
   ) {}
 
   async execute({ clinicianId }: ProjectClinician): Promise<void> {
+    // Projections of one clinician may run at once (an event each, several workers): the row
+    // keeps the one that started reading last (see the upsert's WHERE).
+    const startedAt = this.clock.now();
     const clinician = await this.orNothing(() => this.queries.execute(new GetClinician(clinicianId)));
     const centre = clinician && (await this.orNothing(() => this.queries.execute(new GetCentre(clinician.primaryCentreId))));
     if (!clinician || !centre) {
       await this.db.query(`DELETE FROM directory_clinicians WHERE clinician_id = $1`, [clinicianId]);
       return;
     }
-    const schedule = await this.queries.execute(new GetClinicianSchedule(clinicianId));
+    // Slots before the schedule: rules added meanwhile show as session types without slots yet
+    // (the next projection fills them), never as slots of a clinician offering no session type.
     const starts = clinician.isActive ? await this.freeSlotStarts(clinicianId, centre.timeZone) : [];
-    await this.upsert(clinician, centre, schedule, toMultirangeLiteral(toSlotRuns(starts, clinician.consultationDurationMinutes)));
+    const schedule = await this.queries.execute(new GetClinicianSchedule(clinicianId));
+    const slotStarts = toMultirangeLiteral(toSlotRuns(starts, clinician.consultationDurationMinutes));
+    await this.upsert(clinician, centre, schedule, slotStarts, startedAt);
   }
 
   private async freeSlotStarts(clinicianId: string, timeZone: string): Promise<number[]> {
@@ -43,7 +49,13 @@ export class ProjectClinicianHandler implements ICommandHandler<ProjectClinician
     return items.map((slot) => Date.parse(slot.startsAt));
   }
 
-  private async upsert(c: ClinicianDto, centre: CentreDto, schedule: ClinicianSchedule, slotStarts: string): Promise<void> {
+  private async upsert(
+    c: ClinicianDto,
+    centre: CentreDto,
+    schedule: ClinicianSchedule,
+    slotStarts: string,
+    startedAt: Date,
+  ): Promise<void> {
     const keys = (values: string[]) => values.map((v) => v.trim().toLowerCase());
     const sessionTypes = [...new Set(schedule.rules.map((r) => r.sessionType))].sort();
     await this.db.query(
@@ -62,13 +74,14 @@ export class ProjectClinicianHandler implements ICommandHandler<ProjectClinician
          primary_centre_id = EXCLUDED.primary_centre_id, primary_centre_name = EXCLUDED.primary_centre_name,
          centre_ids = EXCLUDED.centre_ids, city = EXCLUDED.city, location = EXCLUDED.location,
          session_types = EXCLUDED.session_types, is_listed = EXCLUDED.is_listed,
-         slot_starts = EXCLUDED.slot_starts, projected_at = EXCLUDED.projected_at`,
+         slot_starts = EXCLUDED.slot_starts, projected_at = EXCLUDED.projected_at
+       WHERE directory_clinicians.projected_at <= EXCLUDED.projected_at`,
       [
         c.id, c.fullName, JSON.stringify(c.specializations), keys(c.specializations), JSON.stringify(c.languages),
         keys(c.languages), JSON.stringify(c.qualifications), c.yearsOfExperience, c.consultationFee.amount,
         c.consultationFee.currency, c.consultationDurationMinutes, c.settings.minNoticeMinutes, c.photoUrl, c.bio,
         centre.id, centre.name, c.centreIds, centre.city, centre.location.lng, centre.location.lat, sessionTypes,
-        c.isActive && centre.isActive, slotStarts, this.clock.now(),
+        c.isActive && centre.isActive, slotStarts, startedAt,
       ],
     );
   }
