@@ -35,18 +35,21 @@ import {
 const INSERT = `INSERT INTO appointments (${APPOINTMENT_COLUMNS.join(', ')})
   VALUES (${APPOINTMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 /**
- * The same INSERT taking the clinician's lock itself: `booking_lock(id, version)` answers the
- * clinician id after the lock is granted, before the row meets the exclusion constraint, and
- * fails (CB001) when the schedule is no longer at the version judged, in parameter
- * `$<columns + 1>`; the lock lasts to the end of the statement's own transaction
+ * The same INSERT taking the clinician's lock itself: `booking_lock(id, version, now)` answers
+ * the clinician id after the lock is granted, before the row meets the exclusion constraint; it
+ * fails when the schedule is no longer at the version judged (parameter `$<columns + 1>`, CB001)
+ * or a hold of the clinician is due to expire at `now` (`$<columns + 2>`, CB002), so a clash is
+ * always with a live appointment. The lock lasts to the end of the statement's own transaction
  * (migrations/1764000001500-booking-lock.ts, 1764000001700-schedule-version.ts).
  */
 const INSERT_LOCKING = INSERT.replace(
   `$${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}`,
-  `booking_lock($${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}, $${APPOINTMENT_COLUMNS.length + 1})`,
+  `booking_lock($${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}, $${APPOINTMENT_COLUMNS.length + 1}, $${APPOINTMENT_COLUMNS.length + 2})`,
 );
-/** What `booking_lock(id, version)` raises when the schedule changed since it was read. */
+/** What `booking_lock(id, version, now)` raises: the schedule changed since it was read. */
 const SCHEDULE_CHANGED = 'CB001';
+/** ... or the clinician has holds due to expire (the locked path cancels them first). */
+const HOLDS_DUE = 'CB002';
 // $1 the id, $2 the version the row was loaded at, then UPDATABLE_COLUMNS.
 const UPDATE = `UPDATE appointments
     SET ${UPDATABLE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')}
@@ -172,11 +175,11 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
    * BEGIN/COMMIT round trips: `decide` judges the schedule alone (rules, notice, horizon, time
    * off; no busy time), as this process last read it (ScheduleCache) or reads it now, then the
    * row and its events go in ONE statement that takes the clinician's lock, checks the schedule
-   * is still at the version judged, and meets the exclusion constraint, which is exactly the
-   * engine's busy check (blocked ranges, buffers included, of live appointments). Busy time only
-   * ever refuses, so a refusal of `decide` on a fresh read stands. A clash (a booking, or a hold
-   * that is due but not cancelled yet), a changed schedule, a refusal on a remembered schedule
-   * and a daily cap (it counts bookings) take the locked path, whose answer is final.
+   * is still at the version judged and that no hold of the clinician is due to expire, and meets
+   * the exclusion constraint, which is then exactly the engine's busy check (blocked ranges,
+   * buffers included, of live appointments): its SLOT_UNAVAILABLE is final, as is a refusal of
+   * `decide` on a fresh read (busy time only ever refuses). A changed schedule, due holds, a
+   * refusal on a remembered schedule and a daily cap (it counts bookings) take the locked path.
    */
   async book(
     clinicianId: string,
@@ -204,10 +207,11 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
       return locked();
     }
     try {
-      await this.insert(appointment, INSERT_LOCKING, [read.version]);
+      await this.insert(appointment, INSERT_LOCKING, [read.version, now]);
     } catch (error) {
-      if (pgErrorOf(error)?.code === SCHEDULE_CHANGED) this.schedules.forget(clinicianId);
-      else if (!(error instanceof SlotUnavailableError)) throw error;
+      const code = pgErrorOf(error)?.code;
+      if (code !== SCHEDULE_CHANGED && code !== HOLDS_DUE) throw error;
+      if (code === SCHEDULE_CHANGED) this.schedules.forget(clinicianId);
       return locked();
     }
     return appointment;
