@@ -66,35 +66,7 @@ export class ScheduleVersion1764000001700 implements MigrationInterface {
       FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone OR OLD.is_active IS DISTINCT FROM NEW.is_active
                          OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at)
       EXECUTE FUNCTION carebook_schedule_changed()`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION clinician_schedules_json(p_ids uuid[], p_time_off_since timestamptz)
-      RETURNS SETOF json LANGUAGE sql STABLE AS $$
-        SELECT json_build_object(
-                 'id', c.id, 'user_id', c.user_id, 'is_active', c.is_active,
-                 'fee_amount', c.fee_amount, 'fee_currency', c.fee_currency,
-                 'consultation_duration_minutes', c.consultation_duration_minutes,
-                 'buffer_before_minutes', c.buffer_before_minutes, 'buffer_after_minutes', c.buffer_after_minutes,
-                 'min_notice_minutes', c.min_notice_minutes, 'horizon_days', c.horizon_days, 'daily_cap', c.daily_cap, 'schedule_version', clinician_schedule_version(c.id),
-                 'centres', COALESCE((
-                    SELECT json_agg(json_build_object('centreId', cc.centre_id, 'timeZone', ce.time_zone)
-                                    ORDER BY cc.centre_id)
-                      FROM clinician_centres cc JOIN centres ce ON ce.id = cc.centre_id
-                     WHERE cc.clinician_id = c.id AND ce.deleted_at IS NULL AND ce.is_active), '[]'),
-                 'rules', COALESCE((
-                    SELECT json_agg(json_build_object(
-                             'dayOfWeek', r.day_of_week, 'startMinute', r.start_minute, 'endMinute', r.end_minute,
-                             'centreId', r.centre_id, 'sessionType', r.session_type, 'timeZone', ce.time_zone)
-                                    ORDER BY r.day_of_week, r.start_minute)
-                      FROM availability_rules r JOIN centres ce ON ce.id = r.centre_id
-                     WHERE r.clinician_id = c.id AND ce.deleted_at IS NULL AND ce.is_active), '[]'),
-                 'time_off', COALESCE((
-                    SELECT json_agg(json_build_object('startsAt', lower(t.during), 'endsAt', upper(t.during))
-                                    ORDER BY lower(t.during))
-                      FROM clinician_time_off t
-                     WHERE t.clinician_id = c.id AND t.during && tstzrange(p_time_off_since, NULL)), '[]'))
-          FROM clinicians c
-         WHERE c.id = ANY(p_ids) AND c.deleted_at IS NULL
-      $$`);
+    await q.query(schedulesJson(`'schedule_version', clinician_schedule_version(c.id),`));
     await q.query(`
       CREATE FUNCTION booking_lock(p_clinician uuid, p_schedule_version bigint, p_now timestamptz)
       RETURNS uuid LANGUAGE plpgsql VOLATILE AS $$
@@ -114,7 +86,29 @@ export class ScheduleVersion1764000001700 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION booking_lock(uuid, bigint, timestamptz)`);
-    await q.query(`
+    await q.query(schedulesJson(''));
+    for (const table of [
+      'availability_rules',
+      'clinician_time_off',
+      'clinician_centres',
+      'clinicians',
+      'centres',
+    ]) {
+      await q.query(`DROP TRIGGER "TRG_${table}_schedule_version" ON ${table}`);
+    }
+    await q.query(`DROP FUNCTION carebook_schedule_changed()`);
+    await q.query(`DROP FUNCTION clinician_schedule_bump(uuid)`);
+    await q.query(`DROP FUNCTION clinician_schedule_version(uuid)`);
+    await q.query(`DROP TABLE clinician_schedule_versions`);
+  }
+}
+
+/**
+ * `clinician_schedules_json()` of migration 1764000001100 with `extra` keys after `daily_cap`
+ * (this migration adds `schedule_version`; its down leaves them out again).
+ */
+function schedulesJson(extra: string): string {
+  return `
       CREATE OR REPLACE FUNCTION clinician_schedules_json(p_ids uuid[], p_time_off_since timestamptz)
       RETURNS SETOF json LANGUAGE sql STABLE AS $$
         SELECT json_build_object(
@@ -123,6 +117,7 @@ export class ScheduleVersion1764000001700 implements MigrationInterface {
                  'consultation_duration_minutes', c.consultation_duration_minutes,
                  'buffer_before_minutes', c.buffer_before_minutes, 'buffer_after_minutes', c.buffer_after_minutes,
                  'min_notice_minutes', c.min_notice_minutes, 'horizon_days', c.horizon_days, 'daily_cap', c.daily_cap,
+                 ${extra}
                  'centres', COALESCE((
                     SELECT json_agg(json_build_object('centreId', cc.centre_id, 'timeZone', ce.time_zone)
                                     ORDER BY cc.centre_id)
@@ -142,19 +137,5 @@ export class ScheduleVersion1764000001700 implements MigrationInterface {
                      WHERE t.clinician_id = c.id AND t.during && tstzrange(p_time_off_since, NULL)), '[]'))
           FROM clinicians c
          WHERE c.id = ANY(p_ids) AND c.deleted_at IS NULL
-      $$`);
-    for (const table of [
-      'availability_rules',
-      'clinician_time_off',
-      'clinician_centres',
-      'clinicians',
-      'centres',
-    ]) {
-      await q.query(`DROP TRIGGER "TRG_${table}_schedule_version" ON ${table}`);
-    }
-    await q.query(`DROP FUNCTION carebook_schedule_changed()`);
-    await q.query(`DROP FUNCTION clinician_schedule_bump(uuid)`);
-    await q.query(`DROP FUNCTION clinician_schedule_version(uuid)`);
-    await q.query(`DROP TABLE clinician_schedule_versions`);
-  }
+      $$`;
 }

@@ -55,6 +55,15 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
       },
       clock.now(),
     );
+  /** A 15-minute online hold at `startMinute`, stored. */
+  const addHold = async (p: BookingParties, startMinute: number) => {
+    const hold = book(p, startMinute, {
+      source: 'ONLINE',
+      holdExpiresAt: new Date(clock.now().getTime() + 15 * MIN),
+    });
+    await repo.add(hold);
+    return hold;
+  };
   const live = async (clinicianId: string) =>
     (await db.query(
       `SELECT id, starts_at FROM appointments WHERE clinician_id = $1 AND status <> 'CANCELLED' ORDER BY starts_at`,
@@ -141,11 +150,7 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
 
   it('answers the schedule and busy ranges in one read, and cancels due holds under the lock', async () => {
     const p = await seedBookingParties(db);
-    const hold = book(p, 0, {
-      source: 'ONLINE',
-      holdExpiresAt: new Date(clock.now().getTime() + 15 * MIN),
-    });
-    await repo.add(hold);
+    const hold = await addHold(p, 0);
     await repo.add(book(p, 60, { bufferAfterMinutes: 10 }));
     const window = { from: at(-60), to: at(180) };
     const read = await repo.read(p.clinicianId, window);
@@ -328,11 +333,7 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
 
   it('never lets an expired hold block: the next booking cancels it first, with its event', async () => {
     const p = await seedBookingParties(db);
-    const hold = book(p, 0, {
-      source: 'ONLINE',
-      holdExpiresAt: new Date(clock.now().getTime() + 15 * MIN),
-    });
-    await repo.add(hold);
+    const hold = await addHold(p, 0);
     await expect(repo.add(book(p, 0))).rejects.toBeInstanceOf(SlotUnavailableError);
     expect(await repo.busyRanges(p.clinicianId, at(0), at(30))).toHaveLength(1);
 
@@ -449,11 +450,7 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
 
     it('books over a hold that is due but not yet cancelled: the INSERT gives way to the locked path, which cancels the hold', async () => {
       const p = await seedBookingParties(db);
-      const hold = book(p, 0, {
-        source: 'ONLINE',
-        holdExpiresAt: new Date(clock.now().getTime() + 15 * MIN),
-      });
-      await repo.add(hold);
+      const hold = await addHold(p, 0);
       clock.advance(15 * MIN);
       try {
         const seen: Array<number | 'no-busy'> = [];
