@@ -380,6 +380,35 @@ describe('Clinicians over HTTP', () => {
     );
   });
 
+  it('deactivates the profile when its staff user is deactivated through /users (worker); reactivating the user leaves it off', async () => {
+    const clinician = await createClinician(api.http, admin, { primaryCentreId: centreA });
+    await api.http
+      .patch(`/api/v1/users/${clinician.userId}/toggle-active`)
+      .set(as(admin))
+      .expect(200);
+    await eventually(async () => {
+      const res = await api.http
+        .get(`/api/v1/clinicians/${clinician.id}`)
+        .set(as(admin))
+        .expect(200);
+      expect(res.body.isActive).toBe(false);
+    });
+    // Out of public view (and the slot engine refuses inactive clinicians).
+    await expectProblem(await api.http.get(`/api/v1/clinicians/${clinician.id}`), 404, 'NOT_FOUND');
+    await api.http
+      .patch(`/api/v1/users/${clinician.userId}/toggle-active`)
+      .set(as(admin))
+      .expect(200);
+    await eventually(async () =>
+      expect(await eventsOf(clinician.id)).toEqual([
+        'clinicians.ClinicianCreated',
+        'clinicians.ClinicianActivationChanged',
+      ]),
+    );
+    const res = await api.http.get(`/api/v1/clinicians/${clinician.id}`).set(as(admin)).expect(200);
+    expect(res.body.isActive).toBe(false);
+  });
+
   it('answers bad input with 400 problem+json listing the fields, and creates nobody', async () => {
     const input = clinicianInput({ primaryCentreId: centreA });
     const unknownField = await api.http

@@ -7,7 +7,7 @@ import { RemoveTimeOffHandler } from './application/commands/remove-time-off/rem
 import { ReplaceWeeklyAvailabilityHandler } from './application/commands/replace-weekly-availability/replace-weekly-availability.handler';
 import { ToggleClinicianActiveHandler } from './application/commands/toggle-clinician-active/toggle-clinician-active.handler';
 import { UpdateClinicianHandler } from './application/commands/update-clinician/update-clinician.handler';
-import { RemoveClinicianOfDeletedStaffUser } from './application/event-handlers/remove-clinician-of-deleted-staff-user.handler';
+import { FollowClinicianStaffUser } from './application/event-handlers/follow-clinician-staff-user.handler';
 import { CentreDirectory } from './application/ports/centre-directory';
 import { StaffAccounts } from './application/ports/staff-accounts';
 import { GetClinicianAvailabilityHandler } from './application/queries/get-clinician-availability/get-clinician-availability.handler';
@@ -36,7 +36,7 @@ const queryHandlers = [
   GetClinicianSchedulesHandler,
 ];
 /** Reactions to committed events; they run where a DomainEventDispatcher is (the worker). */
-const eventHandlers = [RemoveClinicianOfDeletedStaffUser];
+const eventHandlers = [FollowClinicianStaffUser];
 const repositories = [{ provide: ClinicianRepository, useClass: TypeormClinicianRepository }];
 /** Other contexts, reached only through their commands and queries. */
 const ports = [

@@ -210,6 +210,13 @@ export class Clinician extends AggregateRoot {
     this.record(new ClinicianActivationChanged(this.id, this.state.isActive, now));
   }
 
+  /** Switches the clinician off if on; answers whether it changed anything. */
+  deactivate(now: Date): boolean {
+    if (!this.state.isActive) return false;
+    this.toggleActive(now);
+    return true;
+  }
+
   /** Soft delete: rows stay for history; the clinician disappears from every read. */
   remove(now: Date): void {
     this.state = { ...this.state, isActive: false, deletedAt: now, updatedAt: now };

@@ -1,5 +1,5 @@
 import { Role } from '@carebook/core';
-import { StaffUserDeleted } from '@carebook/identity';
+import { StaffUserDeactivated, StaffUserDeleted } from '@carebook/identity';
 import { FixedClock } from '@carebook/testing';
 import {
   aStaffActor,
@@ -13,9 +13,9 @@ import { CreateClinician } from '../commands/create-clinician/create-clinician.c
 import { CreateClinicianHandler } from '../commands/create-clinician/create-clinician.handler';
 import { GetClinician } from '../queries/get-clinician/get-clinician.query';
 import { GetClinicianHandler } from '../queries/get-clinician/get-clinician.handler';
-import { RemoveClinicianOfDeletedStaffUser } from './remove-clinician-of-deleted-staff-user.handler';
+import { FollowClinicianStaffUser } from './follow-clinician-staff-user.handler';
 
-describe('RemoveClinicianOfDeletedStaffUser and GetClinician', () => {
+describe('FollowClinicianStaffUser and GetClinician', () => {
   const clock = new FixedClock(new Date('2026-03-01T09:00:00Z'));
   const uow = new ImmediateUnitOfWork().asUnitOfWork();
 
@@ -32,7 +32,7 @@ describe('RemoveClinicianOfDeletedStaffUser and GetClinician', () => {
     const dto = await create.execute(
       new CreateClinician(aStaffActor(Role.ADMIN), clinicianInput()),
     );
-    const handler = new RemoveClinicianOfDeletedStaffUser(clinicians, uow, clock);
+    const handler = new FollowClinicianStaffUser(clinicians, uow, clock);
     await handler.handle(new StaffUserDeleted('9a0e5a52-8f8e-4c8e-8a57-1d6c1f3f0b11', clock.now()));
     expect(await clinicians.findById(dto.id)).toBeDefined();
     const event = new StaffUserDeleted(dto.userId, clock.now());
@@ -42,6 +42,33 @@ describe('RemoveClinicianOfDeletedStaffUser and GetClinician', () => {
     expect(clinicians.eventNames).toEqual([
       'clinicians.ClinicianCreated',
       'clinicians.ClinicianDeleted',
+    ]);
+  });
+
+  it('deactivates the profile of a deactivated CLINICIAN user once, and ignores other users', async () => {
+    const clinicians = new InMemoryClinicians();
+    const create = new CreateClinicianHandler(
+      clinicians,
+      new FakeStaffAccounts(),
+      new FakeCentreDirectory(),
+      uow,
+      clock,
+    );
+    const dto = await create.execute(
+      new CreateClinician(aStaffActor(Role.ADMIN), clinicianInput()),
+    );
+    const handler = new FollowClinicianStaffUser(clinicians, uow, clock);
+    await handler.handle(
+      new StaffUserDeactivated('9a0e5a52-8f8e-4c8e-8a57-1d6c1f3f0b11', clock.now()),
+    );
+    expect((await clinicians.findById(dto.id))!.snapshot().isActive).toBe(true);
+    const event = new StaffUserDeactivated(dto.userId, clock.now());
+    await handler.handle(event);
+    await handler.handle(event);
+    expect((await clinicians.findById(dto.id))!.snapshot().isActive).toBe(false);
+    expect(clinicians.eventNames).toEqual([
+      'clinicians.ClinicianCreated',
+      'clinicians.ClinicianActivationChanged',
     ]);
   });
 
