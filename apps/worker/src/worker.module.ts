@@ -1,6 +1,5 @@
 import { CentresModule } from '@carebook/centres';
 import { CliniciansModule } from '@carebook/clinicians';
-import { DirectoryModule } from '@carebook/directory';
 import { IdentityModule } from '@carebook/identity';
 import { RealtimeModule } from '@carebook/realtime';
 import {
@@ -23,7 +22,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { BookingWorkerModule } from './booking/booking-worker.module';
-import { DirectoryRefreshRunner } from './directory/directory-refresh.runner';
+import { DirectoryWorkerModule } from './directory/directory-worker.module';
 import { DomainEventsProcessor } from './domain-events/domain-events.processor';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { DELIVER_ON_MESSAGE_QUEUED } from './notifications/notifications.queue';
@@ -52,7 +51,7 @@ export class WorkerModule {
         CliniciansModule,
         // Identity answers the staff-user queries other contexts ask while projecting (names).
         IdentityModule,
-        DirectoryModule,
+        DirectoryWorkerModule,
         NotificationsWorkerModule,
         BookingWorkerModule,
         // Committed events -> Socket.IO pushes to the API processes (Redis emitter).
@@ -70,7 +69,6 @@ export class WorkerModule {
             new OutboxRelay(db, p, undefined, config.outboxStream),
         },
         OutboxRelayRunner,
-        DirectoryRefreshRunner,
       ],
     };
   }
