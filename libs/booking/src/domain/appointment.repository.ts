@@ -23,22 +23,6 @@ export abstract class AppointmentRepository {
   /** Loads and row-locks the appointment for the rest of the current transaction. */
   abstract findByIdForUpdate(id: string): Promise<Appointment | undefined>;
   abstract findByIdempotencyKey(creatorId: string, key: string): Promise<Appointment | undefined>;
-  /**
-   * Runs `work` in one transaction holding the clinician's lock, after that clinician's
-   * expired holds are cancelled (so they never block): what `work` reads of the clinician's
-   * calendar cannot change under it.
-   */
-  abstract withClinicianLock<T>(clinicianId: string, work: () => Promise<T>): Promise<T>;
-  /**
-   * Blocked ranges of the clinician's live appointments that touch [from, to): not cancelled,
-   * and PENDING only while the hold lasts. `exceptId` leaves one out (the one being moved).
-   */
-  abstract busyRanges(
-    clinicianId: string,
-    from: Date,
-    to: Date,
-    exceptId?: string,
-  ): Promise<BusyRange[]>;
   /** Inserts a new appointment (SLOT_UNAVAILABLE on a clash, IDEMPOTENCY conflict -> replay). */
   abstract add(appointment: Appointment): Promise<void>;
   /** Stores changes; a changed time takes the clinician's lock like `add`. */

@@ -55,6 +55,8 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
       },
       clock.now(),
     );
+  const busyOf = async (clinicianId: string, from: Date, to: Date) =>
+    (await repo.read(clinicianId, { from, to })).busy;
   /** A 15-minute online hold at `startMinute`, stored. */
   const addHold = async (p: BookingParties, startMinute: number) => {
     const hold = book(p, startMinute, {
@@ -211,7 +213,7 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
     };
     const results = await Promise.allSettled(
       appointments.map((a) =>
-        repo.withClinicianLock(p.clinicianId, async () => {
+        repo.withLock(p.clinicianId, { from: at(-60), to: at(60) }, async () => {
           const fresh = await repo.findByIdForUpdate(a.id);
           fresh!.reschedule(target, clock.now(), { kind: 'staff', patientCutoffMinutes: 120 });
           await repo.save(fresh!);
@@ -323,7 +325,7 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
     await repo.add(book(p, 40));
     await repo.add(book(p, -35));
     expect(await live(p.clinicianId)).toHaveLength(3);
-    const busy = await repo.busyRanges(p.clinicianId, at(-60), at(120));
+    const busy = await busyOf(p.clinicianId, at(-60), at(120));
     expect(busy.map((b) => [b.start, b.end])).toEqual([
       [at(-35).getTime(), at(-5).getTime()],
       [at(-5).getTime(), at(40).getTime()],
@@ -335,10 +337,10 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
     const p = await seedBookingParties(db);
     const hold = await addHold(p, 0);
     await expect(repo.add(book(p, 0))).rejects.toBeInstanceOf(SlotUnavailableError);
-    expect(await repo.busyRanges(p.clinicianId, at(0), at(30))).toHaveLength(1);
+    expect(await busyOf(p.clinicianId, at(0), at(30))).toHaveLength(1);
 
     clock.advance(15 * MIN);
-    expect(await repo.busyRanges(p.clinicianId, at(0), at(30))).toEqual([]); // reads ignore it at once
+    expect(await busyOf(p.clinicianId, at(0), at(30))).toEqual([]); // reads ignore it at once
     const next = book(p, 0);
     await repo.add(next);
     expect((await repo.findById(hold.id))!.snapshot()).toMatchObject({

@@ -125,22 +125,6 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
     return row ? this.track(row) : undefined;
   }
 
-  withClinicianLock<T>(clinicianId: string, work: () => Promise<T>): Promise<T> {
-    return this.uow.run(async (manager) => {
-      await this.lockClinician(manager, clinicianId);
-      return work();
-    });
-  }
-
-  async busyRanges(
-    clinicianId: string,
-    from: Date,
-    to: Date,
-    exceptId?: string,
-  ): Promise<BusyRange[]> {
-    return (await this.read(clinicianId, { from, to, exceptId })).busy;
-  }
-
   async read(clinicianId: string, window: CalendarWindow): Promise<CalendarRead> {
     if (!isUuid(clinicianId)) return { schedule: undefined, busy: [] };
     return (await this.readCalendar(READ_CALENDAR, clinicianId, window)).calendar;

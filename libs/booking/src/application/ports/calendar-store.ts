@@ -28,7 +28,7 @@ export abstract class CalendarStore {
   /**
    * Runs `work` in one transaction (the caller's, when there is one) holding the clinician's lock,
    * with the calendar read after the lock was granted and the clinician's expired holds cancelled,
-   * like `AppointmentRepository.withClinicianLock`: what `work` sees cannot change before it writes.
+   * so what `work` sees cannot change before it writes.
    */
   abstract withLock<T>(
     clinicianId: string,
