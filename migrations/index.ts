@@ -22,6 +22,7 @@ import { MessageClaims1764000001300 } from './1764000001300-message-claims';
 import { OutboxNotify1764000001400 } from './1764000001400-outbox-notify';
 import { BookingLock1764000001500 } from './1764000001500-booking-lock';
 import { ScheduleVersion1764000001700 } from './1764000001700-schedule-version';
+import { IdempotencyRecords1764000001800 } from './1764000001800-idempotency-records';
 
 export const migrations = [
   Foundation1764000000000,
@@ -44,4 +45,5 @@ export const migrations = [
   OutboxNotify1764000001400,
   BookingLock1764000001500,
   ScheduleVersion1764000001700,
+  IdempotencyRecords1764000001800,
 ];

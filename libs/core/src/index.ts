@@ -18,6 +18,7 @@ export * from './errors/error-status';
 export * from './errors/postgres-errors';
 export * from './errors/problem-details.filter';
 export * from './errors/validation';
+export * from './idempotency/idempotency';
 export * from './auth/roles';
 export * from './auth/actor';
 export * from './auth/decorators';

@@ -30,7 +30,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiIdempotent, IdempotencyKey, markReplay } from '../booking/idempotency-key';
+import { ApiIdempotent, IdempotencyKey, markReplay } from '../idempotency/idempotency-key';
 
 const uuid = ParseId('Appointment');
 const SCOPE =

@@ -28,7 +28,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiIdempotent, IdempotencyKey, markReplay } from './idempotency-key';
+import { ApiIdempotent, IdempotencyKey, markReplay } from '../idempotency/idempotency-key';
 
 const uuid = ParseId('Appointment');
 const SLOT_TAKEN = {

@@ -13,7 +13,18 @@ import {
   UpdateCentre,
   UpdateCentreDto,
 } from '@carebook/centres';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiCreatedResponse,
@@ -22,6 +33,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Idempotent } from '../idempotency/idempotent.interceptor';
 
 const uuid = ParseId('Centre');
 
@@ -37,17 +49,33 @@ export class CentresController {
   @Public()
   @ApiOperation({
     summary: 'List centres',
-    description: 'Active centres by city and name. With `lat` and `lng`: only centres within `radiusKm` (default 10), nearest first, each with `distanceKm`.',
+    description:
+      'Active centres by city and name. With `lat` and `lng`: only centres within `radiusKm` (default 10), nearest first, each with `distanceKm`.',
   })
   @ApiOkResponse({ type: CentrePageDto })
   list(@Query() q: ListCentresQueryDto, @CurrentActor() actor?: Actor) {
     if (q.lat !== undefined && q.lng !== undefined) {
       return this.queries.execute(
-        new FindCentresNear({ lat: q.lat, lng: q.lng, radiusKm: q.radiusKm ?? 10, city: q.city, page: q.page, limit: q.limit }),
+        new FindCentresNear({
+          lat: q.lat,
+          lng: q.lng,
+          radiusKm: q.radiusKm ?? 10,
+          city: q.city,
+          page: q.page,
+          limit: q.limit,
+        }),
       );
     }
     return this.queries.execute(
-      new ListCentres({ city: q.city, includeInactive: q.includeInactive === 'true', page: q.page, limit: q.limit }, actor),
+      new ListCentres(
+        {
+          city: q.city,
+          includeInactive: q.includeInactive === 'true',
+          page: q.page,
+          limit: q.limit,
+        },
+        actor,
+      ),
     );
   }
 
@@ -60,6 +88,7 @@ export class CentresController {
   }
 
   @Post()
+  @Idempotent()
   @Roles(Role.ADMIN, Role.MANAGER)
   @ApiOperation({ summary: 'Open a centre' })
   @ApiCreatedResponse({ type: CentreDto })
@@ -69,7 +98,10 @@ export class CentresController {
 
   @Put(':id')
   @Roles(Role.ADMIN, Role.MANAGER)
-  @ApiOperation({ summary: "Change a centre's details", description: 'Fields omitted keep their value.' })
+  @ApiOperation({
+    summary: "Change a centre's details",
+    description: 'Fields omitted keep their value.',
+  })
   @ApiOkResponse({ type: CentreDto })
   update(@Param('id', uuid) id: string, @Body() body: UpdateCentreDto): Promise<CentreDto> {
     return this.commands.execute(new UpdateCentre(id, body));

@@ -30,6 +30,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Idempotent } from '../idempotency/idempotent.interceptor';
 
 const clinicianId = ParseId('Clinician');
 const timeOffId = ParseId('Time off');
@@ -57,6 +58,7 @@ export class CliniciansController {
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles(...MANAGERS)
   @ApiOperation({
     summary: 'Create a clinician',
@@ -165,6 +167,7 @@ export class CliniciansController {
   }
 
   @Post(':id/time-off')
+  @Idempotent()
   @Roles(...MANAGERS, Role.CLINICIAN)
   @ApiOperation({ summary: 'Plan time off `[startsAt, endsAt)`', description: SCHEDULE_ACCESS })
   @ApiCreatedResponse({ type: TimeOffDto })

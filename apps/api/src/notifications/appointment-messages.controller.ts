@@ -14,6 +14,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Idempotent } from '../idempotency/idempotent.interceptor';
 
 /** Staff who may resend an appointment's messages (of their centres; ADMIN and MANAGER: all). */
 const RESENDERS = [
@@ -41,6 +42,7 @@ export class AppointmentMessagesController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('appointment-confirmation')
+  @Idempotent()
   @HttpCode(202)
   @Roles(...RESENDERS)
   @ApiOperation({
@@ -61,6 +63,7 @@ export class AppointmentMessagesController {
   }
 
   @Post('appointment-reminder')
+  @Idempotent()
   @HttpCode(202)
   @Roles(...RESENDERS)
   @ApiOperation({

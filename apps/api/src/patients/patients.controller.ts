@@ -26,6 +26,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Idempotent } from '../idempotency/idempotent.interceptor';
 
 const uuid = ParseId('Patient');
 const ACCESS =
@@ -64,6 +65,7 @@ export class PatientsController {
   }
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Register a patient (a walk-in, a phone booking)', description: ACCESS })
   @ApiCreatedResponse({ type: PatientDto, description: 'Created' })
   @ApiForbiddenResponse(CAREGIVER_REFUSED)
@@ -89,6 +91,7 @@ export class PatientsController {
   }
 
   @Post(':id/notes')
+  @Idempotent()
   @ApiOperation({
     summary: "Add a note to a patient's record",
     description: `Notes are never edited; \`GET /patients/{id}\` lists them, newest first. ${ACCESS}`,

@@ -35,6 +35,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { Idempotent } from '../idempotency/idempotent.interceptor';
 
 const uuid = ParseId('Staff user');
 const STAFF_ADMINS = [Role.ADMIN, Role.MANAGER, Role.CENTRE_MANAGER];
@@ -76,6 +77,7 @@ export class UsersController {
   }
 
   @Post()
+  @Idempotent()
   @Roles(...STAFF_ADMINS)
   @ApiOperation({ summary: 'Create a staff user', description: ACCESS })
   @ApiCreatedResponse(CREATED)
@@ -86,6 +88,7 @@ export class UsersController {
   }
 
   @Post('managers')
+  @Idempotent()
   @Roles(Role.ADMIN)
   @ApiOperation({ summary: 'Create a MANAGER (network-wide: no centreIds)' })
   @ApiCreatedResponse(CREATED)
@@ -95,6 +98,7 @@ export class UsersController {
   }
 
   @Post('centre-managers')
+  @Idempotent()
   @Roles(Role.ADMIN, Role.MANAGER)
   @ApiOperation({ summary: 'Create a CENTRE_MANAGER' })
   @ApiCreatedResponse(CREATED)
@@ -104,6 +108,7 @@ export class UsersController {
   }
 
   @Post('care-coordinators')
+  @Idempotent()
   @Roles(...STAFF_ADMINS)
   @ApiOperation({ summary: 'Create a CARE_COORDINATOR', description: ACCESS })
   @ApiCreatedResponse(CREATED)
@@ -114,6 +119,7 @@ export class UsersController {
   }
 
   @Post('front-desk')
+  @Idempotent()
   @Roles(...STAFF_ADMINS)
   @ApiOperation({ summary: 'Create a FRONT_DESK user', description: ACCESS })
   @ApiCreatedResponse(CREATED)
@@ -124,6 +130,7 @@ export class UsersController {
   }
 
   @Post('caregivers')
+  @Idempotent()
   @Roles(...STAFF_ADMINS)
   @ApiOperation({ summary: 'Create a CAREGIVER', description: ACCESS })
   @ApiCreatedResponse(CREATED)

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
+import { IdempotencyKeyReusedError, requestFingerprint } from '@carebook/core';
 import type { Appointment } from '../domain/appointment';
-import { IdempotencyKeyReusedError } from '../domain/appointment.errors';
 import type { AppointmentRepository } from '../domain/appointment.repository';
 
 /** An `Idempotency-Key` and the fingerprint of the request it came with. */
@@ -19,8 +18,7 @@ export function stampOf(
   input: object,
 ): IdempotencyStamp | undefined {
   if (key === undefined) return undefined;
-  const canonical = JSON.stringify([operation, sortKeys(input)]);
-  return { key, fingerprint: createHash('sha256').update(canonical).digest('hex') };
+  return { key, fingerprint: requestFingerprint(operation, input) };
 }
 
 /**
@@ -39,16 +37,4 @@ export async function replayOf(
   if (earlier.snapshot().idempotencyFingerprint !== stamp.fingerprint)
     throw new IdempotencyKeyReusedError();
   return earlier;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => [k, sortKeys(v)]),
-  );
 }

@@ -6,7 +6,6 @@ registerErrorStatus({
   ILLEGAL_TRANSITION: 409,
   CANCELLATION_WINDOW_CLOSED: 409,
   NOT_RESCHEDULABLE: 409,
-  IDEMPOTENCY_KEY_REUSED: 422,
   CONCURRENT_MODIFICATION: 409,
   HOLD_NOT_EXPIRED: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
@@ -47,13 +46,8 @@ export class NotReschedulableError extends ConflictError {
   override readonly code = 'NOT_RESCHEDULABLE';
 }
 
-/** The Idempotency-Key was used before by this caller with a different request. */
-export class IdempotencyKeyReusedError extends DomainError {
-  readonly code = 'IDEMPOTENCY_KEY_REUSED';
-  constructor() {
-    super('This Idempotency-Key was already used with a different request.');
-  }
-}
+/** Shared by every create route (core): booking's stamps raise it too. */
+export { IdempotencyKeyReusedError } from '@carebook/core';
 
 /** Someone else changed the appointment at the same moment; reload and try again. */
 export class ConcurrentModificationError extends ConflictError {

@@ -7,21 +7,25 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 /** Set on a create answered from an earlier request with the same Idempotency-Key. */
 export const REPLAY_HEADER = 'Idempotent-Replayed';
 
-/** The request's `Idempotency-Key` (1-255 visible ASCII characters), or undefined. */
+/** The request's `Idempotency-Key` (1-255 visible ASCII characters), or undefined; 400 if malformed. */
+export function idempotencyKeyOf(req: Request): string | undefined {
+  const value = req.header('idempotency-key');
+  if (value === undefined) return undefined;
+  if (!KEY.test(value)) {
+    throw new ValidationFailedError([
+      {
+        field: 'Idempotency-Key',
+        message: 'Idempotency-Key must be 1-255 visible ASCII characters',
+      },
+    ]);
+  }
+  return value;
+}
+
+/** The request's `Idempotency-Key` as a handler parameter (see `idempotencyKeyOf`). */
 export const IdempotencyKey = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): string | undefined => {
-    const value = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
-    if (value === undefined) return undefined;
-    if (!KEY.test(value)) {
-      throw new ValidationFailedError([
-        {
-          field: 'Idempotency-Key',
-          message: 'Idempotency-Key must be 1-255 visible ASCII characters',
-        },
-      ]);
-    }
-    return value;
-  },
+  (_: unknown, ctx: ExecutionContext): string | undefined =>
+    idempotencyKeyOf(ctx.switchToHttp().getRequest<Request>()),
 );
 
 /** Swagger for a create route that takes an Idempotency-Key. */
@@ -31,9 +35,9 @@ export const ApiIdempotent = () =>
       name: 'Idempotency-Key',
       required: false,
       description:
-        'Makes the create safe to retry: the same key (per caller) with the same body answers the first ' +
-        `appointment and creates nothing (header \`${REPLAY_HEADER}: true\`); with another body, 422 ` +
-        '`IDEMPOTENCY_KEY_REUSED`.',
+        'Makes the create safe to retry: the same key (per caller) with the same request answers ' +
+        `the first response and creates nothing (header \`${REPLAY_HEADER}: true\`); with another ` +
+        'request, 422 `IDEMPOTENCY_KEY_REUSED`. 1-255 visible ASCII characters.',
     }),
     ApiResponse({
       status: 422,

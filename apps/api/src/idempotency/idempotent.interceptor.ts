@@ -1,0 +1,123 @@
+import {
+  Actor,
+  ConflictError,
+  IdempotencyKeyReusedError,
+  requestFingerprint,
+  UnitOfWork,
+} from '@carebook/core';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { ApiIdempotent, idempotencyKeyOf, REPLAY_HEADER } from './idempotency-key';
+
+const IDEMPOTENT = Symbol('idempotent');
+/** Answers older than this are forgotten: the key may then be used afresh. */
+const KEPT_HOURS = 24;
+
+/**
+ * A create route that honours `Idempotency-Key` (API.md) through IdempotencyInterceptor: the
+ * first request with a key runs and its answer is kept; a repeat by the same caller with the
+ * same request (method, route, parameters, body) gets that answer again and creates nothing.
+ */
+export const Idempotent = () => applyDecorators(SetMetadata(IDEMPOTENT, true), ApiIdempotent());
+
+interface RecordRow {
+  fingerprint: string;
+  status_code: number | null;
+  response: unknown;
+}
+
+/**
+ * Runs an `@Idempotent()` handler that came with a key in ONE transaction with its key's row
+ * (`idempotency_records`): the row is claimed first (a racing twin waits on its primary key
+ * until this commits, then replays the answer; or finds nothing if this failed), the handler's
+ * writes join the transaction (UnitOfWork), and the answer is stored before the commit. A failed
+ * request keeps nothing, so it may be retried with the same key. Without a key, or on routes
+ * without `@Idempotent()`, it does nothing. Callers are told apart by actor id.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (
+      context.getType() !== 'http' ||
+      !this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())
+    ) {
+      return next.handle();
+    }
+    const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
+    const key = idempotencyKeyOf(req);
+    if (key === undefined || !req.user) return next.handle();
+    const res = context.switchToHttp().getResponse<Response>();
+    const status =
+      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
+      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    const principal = req.user.id;
+    const fingerprint = requestFingerprint(
+      req.method,
+      req.route?.path ?? req.path,
+      req.params,
+      req.body,
+    );
+    return from(
+      this.uow.run(async () => {
+        const claimed = await this.claim(principal, key, fingerprint);
+        if (!claimed) return this.replay(principal, key, fingerprint, res);
+        const answer = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        await this.uow.query(
+          `UPDATE idempotency_records SET status_code = $3, response = $4::json
+            WHERE principal_id = $1 AND key = $2`,
+          [principal, key, status, answer === undefined ? null : JSON.stringify(answer)],
+        );
+        return answer;
+      }),
+    );
+  }
+
+  /** Takes the key for this request (replacing a forgotten answer); false when it is taken. */
+  private async claim(principal: string, key: string, fingerprint: string): Promise<boolean> {
+    const { rowCount } = await this.uow.query(
+      `WITH forgotten AS (
+         DELETE FROM idempotency_records
+          WHERE principal_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $4)
+       )
+       INSERT INTO idempotency_records (principal_id, key, fingerprint) VALUES ($1, $2, $3)
+       ON CONFLICT (principal_id, key) DO NOTHING`,
+      [principal, key, fingerprint, KEPT_HOURS],
+    );
+    return rowCount === 1;
+  }
+
+  private async replay(
+    principal: string,
+    key: string,
+    fingerprint: string,
+    res: Response,
+  ): Promise<unknown> {
+    const {
+      rows: [row],
+    } = await this.uow.query<RecordRow>(
+      `SELECT fingerprint, status_code, response FROM idempotency_records WHERE principal_id = $1 AND key = $2`,
+      [principal, key],
+    );
+    // Gone since the claim failed: forgotten (24 h) or replaced by a twin right now.
+    if (!row) throw new ConflictError('A request with this Idempotency-Key is changing; retry.');
+    if (row.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
+    res.setHeader(REPLAY_HEADER, 'true');
+    return row.response ?? undefined;
+  }
+}
