@@ -23,6 +23,7 @@ import { OutboxNotify1764000001400 } from './1764000001400-outbox-notify';
 import { BookingLock1764000001500 } from './1764000001500-booking-lock';
 import { ScheduleVersion1764000001700 } from './1764000001700-schedule-version';
 import { IdempotencyRecords1764000001800 } from './1764000001800-idempotency-records';
+import { MessagePendingIndex1764000001900 } from './1764000001900-message-pending-index';
 
 export const migrations = [
   Foundation1764000000000,
@@ -46,4 +47,5 @@ export const migrations = [
   BookingLock1764000001500,
   ScheduleVersion1764000001700,
   IdempotencyRecords1764000001800,
+  MessagePendingIndex1764000001900,
 ];

@@ -4,8 +4,10 @@
  * transaction); the worker delivers it with `DeliverMessage`.
  */
 export * from './notifications.module';
+export * from './message-sweep.module';
 export * from './application/commands/send-message/send-message.command';
 export * from './application/commands/deliver-message/deliver-message.command';
+export * from './application/commands/requeue-stranded-messages/requeue-stranded-messages.command';
 export * from './application/commands/record-delivery-report/record-delivery-report.command';
 export * from './application/commands/set-channel-preference/set-channel-preference.command';
 export * from './application/commands/send-appointment-confirmation/send-appointment-confirmation.command';
@@ -35,6 +37,9 @@ export type { MessageAbout } from './domain/message-draft';
 /** Every message's subject, text and HTML, in the centre's local time. */
 export * from './application/templates/templates';
 export { MessageChannel } from './application/ports/message-channel';
+/** What the worker implements so that the sweep can give messages their `deliver` job back. */
+export { DeliveryQueue } from './application/ports/delivery-queue';
+export type { QueuedDelivery } from './application/ports/delivery-queue';
 export type { ChannelReceipt, OutgoingMessage } from './application/ports/message-channel';
 /** The development channel; exported so tests can swap it for a failing fake. */
 export { LogChannel } from './infrastructure/channels/log.channel';

@@ -62,5 +62,7 @@ const appointmentMessages = [
 @Module({
   imports: [TypeOrmModule.forFeature([MessageLogOrmEntity])],
   providers: [...commandHandlers, ...queryHandlers, ...repositories, ...channels, ...appointmentMessages],
+  // For MessageSweepModule (this context's own), not for other contexts: the barrel keeps these out.
+  exports: [MessageRepository, MessageChannels],
 })
 export class NotificationsModule {}

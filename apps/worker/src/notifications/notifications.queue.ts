@@ -2,9 +2,15 @@ import { eventNameOf, OutboxRoute } from '@carebook/core';
 import { MessageQueued } from '@carebook/notifications';
 import type { JobsOptions, WorkerOptions } from 'bullmq';
 
-/** The queue of message deliveries: one `deliver` job per message, its id the message id. */
+/**
+ * The queue of message deliveries: one `deliver` job per message, its id the message id; and
+ * the `sweep-messages` job that gives a message whose job Redis lost its job back.
+ */
 export const NOTIFICATIONS_QUEUE = 'notifications';
 export const DELIVER_JOB = 'deliver';
+export const SWEEP_MESSAGES_JOB = 'sweep-messages';
+/** The sweep's period: a message whose `deliver` job was lost waits at most this (plus 2 min) for it. */
+export const MESSAGE_SWEEP_EVERY_MS = 60_000;
 
 export interface DeliverMessageJob {
   messageId: string;
@@ -38,16 +44,24 @@ export const NOTIFICATIONS_WORKER_OPTIONS: Partial<WorkerOptions> = {
 };
 
 /**
+ * The `deliver` job of a message, as the relay adds it and the sweep adds it again: its id the
+ * message id, so that adding it twice (or while it waits, backs off or runs) still makes one job.
+ */
+export function deliverJob(delivery: DeliverMessageJob) {
+  return {
+    name: DELIVER_JOB,
+    data: { messageId: delivery.messageId, eventId: delivery.eventId } satisfies DeliverMessageJob,
+    jobId: delivery.messageId,
+    opts: DELIVER_JOB_OPTIONS,
+  };
+}
+
+/**
  * A committed MessageQueued goes straight to this queue as its `deliver` job (the relay's
- * publisher, see OutboxRoute), its id the message id: relaying it twice still makes one job.
+ * publisher, see OutboxRoute): relaying it twice still makes one job.
  */
 export const DELIVER_ON_MESSAGE_QUEUED: OutboxRoute = {
   type: eventNameOf(MessageQueued),
   queue: NOTIFICATIONS_QUEUE,
-  job: (event) => ({
-    name: DELIVER_JOB,
-    data: { messageId: event.aggregateId, eventId: event.id } satisfies DeliverMessageJob,
-    jobId: event.aggregateId,
-    opts: DELIVER_JOB_OPTIONS,
-  }),
+  job: (event) => deliverJob({ messageId: event.aggregateId, eventId: event.id }),
 };

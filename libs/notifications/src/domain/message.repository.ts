@@ -1,5 +1,37 @@
 import { Message } from './message';
 
+/** What `findStranded` looks for (see RequeueStrandedMessages). */
+export interface StrandedCriteria {
+  /** Created before this. */
+  createdBefore: Date;
+  /** With no attempt open, or one opened before this (it cannot still be in flight). */
+  attemptOpenedBefore: Date;
+  /** Their MessageQueued outbox row is published, on this stream (the one this worker relays). */
+  outboxStream: string;
+  /** How many PENDING messages one page looks at. */
+  limit: number;
+  /** Where the previous page stopped (its `next`). */
+  after?: StrandedCursor;
+}
+
+/** A place in the PENDING messages, oldest first: a creation time exactly as stored, and an id. */
+export interface StrandedCursor {
+  createdAt: string;
+  messageId: string;
+}
+
+/** A PENDING message that may have lost its `deliver` job, with its MessageQueued event id. */
+export interface StrandedMessage {
+  messageId: string;
+  eventId: string;
+}
+
+/** One page of the sweep: what it found, and where the next page starts (none: done). */
+export interface StrandedPage {
+  messages: StrandedMessage[];
+  next?: StrandedCursor;
+}
+
 /** Port: stores messages and their events (in the caller's transaction when one is open). */
 export abstract class MessageRepository {
   abstract findById(id: string): Promise<Message | undefined>;
@@ -33,4 +65,10 @@ export abstract class MessageRepository {
    * stores nothing and answers false.
    */
   abstract saveOutcome(message: Message, attempt: Date): Promise<boolean>;
+  /**
+   * The PENDING messages that match `criteria`, oldest first (then by id), looking at `limit`
+   * of them after `after`: those whose `deliver` job may have been lost. A page may find fewer
+   * than it looked at (or none) and still have a `next`. Reads only.
+   */
+  abstract findStranded(criteria: StrandedCriteria): Promise<StrandedPage>;
 }

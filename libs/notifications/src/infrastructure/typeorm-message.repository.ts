@@ -1,9 +1,10 @@
-import { DomainEvent, OutboxWriter, UnitOfWork } from '@carebook/core';
+import { DomainEvent, eventNameOf, OutboxWriter, UnitOfWork } from '@carebook/core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Channel, DeliveryStatus, MessageStatus } from '../domain/channel';
 import { Message } from '../domain/message';
-import { MessageRepository } from '../domain/message.repository';
+import { MessageQueued } from '../domain/events/message-queued.event';
+import { MessageRepository, StrandedCriteria, StrandedPage } from '../domain/message.repository';
 import { MessageLogOrmEntity } from './message-log.orm-entity';
 
 /** `message_log` rows and their events, written in one transaction (the caller's, if open). */
@@ -132,6 +133,46 @@ export class TypeormMessageRepository extends MessageRepository {
       if (updated) await this.outbox.append(manager, events);
       return updated;
     });
+  }
+
+  async findStranded(criteria: StrandedCriteria): Promise<StrandedPage> {
+    const manager = this.uow.manager();
+    const { after, limit } = criteria;
+    const candidates: Array<{ id: string; createdAt: string }> = await manager.query(
+      `SELECT id, created_at::text AS "createdAt" FROM message_log
+        WHERE status = 'PENDING' AND created_at < $1
+          AND (attempt_started_at IS NULL OR attempt_started_at < $2)
+          AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
+        ORDER BY created_at, id
+        LIMIT $5`,
+      [
+        criteria.createdBefore,
+        criteria.attemptOpenedBefore,
+        after?.createdAt ?? null,
+        after?.messageId ?? null,
+        limit,
+      ],
+    );
+    if (!candidates.length) return { messages: [] };
+    // Their MessageQueued rows, in a second statement rather than a join: outbox has no index
+    // on aggregate_id, and a nested loop would scan it once per candidate. Published on this
+    // stream only: the relay is not about to add the job, and other streams' workers (each
+    // test suite's) sweep their own.
+    const events: Array<{ id: string; messageId: string }> = await manager.query(
+      `SELECT id, aggregate_id AS "messageId" FROM outbox
+        WHERE aggregate_id = ANY($1::text[]) AND type = $2 AND stream = $3
+          AND published_at IS NOT NULL`,
+      [candidates.map((c) => c.id), eventNameOf(MessageQueued), criteria.outboxStream],
+    );
+    const eventOf = new Map(events.map((e) => [e.messageId, e.id]));
+    const last = candidates[candidates.length - 1];
+    return {
+      messages: candidates
+        .filter((c) => eventOf.has(c.id))
+        .map((c) => ({ messageId: c.id, eventId: eventOf.get(c.id) as string })),
+      next:
+        candidates.length < limit ? undefined : { createdAt: last.createdAt, messageId: last.id },
+    };
   }
 
   /**

@@ -2,7 +2,12 @@ import { CHANNELS } from '../domain/channel';
 import type { Channel } from '../domain/channel';
 import { ChannelPreferences } from '../domain/channel-preferences';
 import { Message, MessageState } from '../domain/message';
-import { MessageRepository } from '../domain/message.repository';
+import {
+  MessageRepository,
+  StrandedCriteria,
+  StrandedCursor,
+  StrandedPage,
+} from '../domain/message.repository';
 import { ChannelUnavailableError } from '../domain/message.errors';
 import {
   ChannelReceipt,
@@ -50,6 +55,31 @@ export class InMemoryMessageRepository extends MessageRepository {
     if (row?.status !== 'PENDING' || row.attemptStartedAt?.getTime() !== attempt.getTime()) return false;
     await this.save(message);
     return true;
+  }
+  /** Messages whose MessageQueued the relay has published, and that event's id (one stream). */
+  readonly published = new Map<string, string>();
+  async findStranded(c: StrandedCriteria): Promise<StrandedPage> {
+    const key = (m: StrandedCursor) => `${m.createdAt} ${m.messageId}`;
+    const candidates = [...this.rows.values()]
+      .filter(
+        (r) =>
+          r.status === 'PENDING' &&
+          r.createdAt < c.createdBefore &&
+          (!r.attemptStartedAt || r.attemptStartedAt < c.attemptOpenedBefore),
+      )
+      .map((r) => ({ messageId: r.id, createdAt: r.createdAt.toISOString() }))
+      .filter((m) => !c.after || key(m) > key(c.after))
+      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+      .slice(0, c.limit);
+    return {
+      messages: candidates
+        .filter((m) => this.published.has(m.messageId))
+        .map((m) => ({
+          messageId: m.messageId,
+          eventId: this.published.get(m.messageId) as string,
+        })),
+      next: candidates.length < c.limit ? undefined : candidates[candidates.length - 1],
+    };
   }
 }
 

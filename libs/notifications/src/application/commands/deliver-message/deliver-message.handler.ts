@@ -14,7 +14,7 @@ import {
 import { DeliverMessage, DeliveryOutcome } from './deliver-message.command';
 
 /** How long an attempt may be in flight when its channel does not say (`maxSendMs`). */
-const DEFAULT_MAX_SEND_MS = 60_000;
+export const DEFAULT_MAX_SEND_MS = 60_000;
 
 /**
  * At most once per provider acceptance, at least once per message:
