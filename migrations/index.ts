@@ -21,6 +21,7 @@ import { DirectoryOrder1764000001200 } from './1764000001200-directory-order';
 import { MessageClaims1764000001300 } from './1764000001300-message-claims';
 import { OutboxNotify1764000001400 } from './1764000001400-outbox-notify';
 import { BookingLock1764000001500 } from './1764000001500-booking-lock';
+import { DirectoryNear1764000001600 } from './1764000001600-directory-near';
 import { ScheduleVersion1764000001700 } from './1764000001700-schedule-version';
 import { IdempotencyRecords1764000001800 } from './1764000001800-idempotency-records';
 import { MessagePendingIndex1764000001900 } from './1764000001900-message-pending-index';
@@ -45,6 +46,7 @@ export const migrations = [
   MessageClaims1764000001300,
   OutboxNotify1764000001400,
   BookingLock1764000001500,
+  DirectoryNear1764000001600,
   ScheduleVersion1764000001700,
   IdempotencyRecords1764000001800,
   MessagePendingIndex1764000001900,

@@ -1,6 +1,6 @@
 import { Public } from '@carebook/core';
 import { ClinicianSummaryPageDto, SearchClinicians, SearchCliniciansQueryDto } from '@carebook/directory';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
@@ -20,8 +20,11 @@ export class ClinicianDirectoryController {
       '(the first free slot within 14 days, or null). Sort: `distance`, `nextAvailable`, `fee`, `experience`.',
   })
   @ApiOkResponse({ type: ClinicianSummaryPageDto })
-  search(@Query() q: SearchCliniciansQueryDto): Promise<ClinicianSummaryPageDto> {
-    return this.queries.execute(
+  // The page comes as JSON text from the database (ClinicianSummaryPage.json(): the bytes
+  // JSON.stringify would write for ClinicianSummaryPageDto), sent as it is.
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async search(@Query() q: SearchCliniciansQueryDto): Promise<string> {
+    const page = await this.queries.execute(
       new SearchClinicians({
         specialization: q.specialization,
         centreId: q.centreId,
@@ -39,5 +42,6 @@ export class ClinicianDirectoryController {
         limit: q.limit,
       }),
     );
+    return page.json();
   }
 }

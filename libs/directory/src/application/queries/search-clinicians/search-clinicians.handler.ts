@@ -1,14 +1,14 @@
-import { Clock, Page, pageOf } from '@carebook/core';
+import { Clock } from '@carebook/core';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { ClinicianSummaryDto } from '../../dto/directory.dto';
 import { buildDirectorySql } from './directory-sql';
-import { SearchClinicians } from './search-clinicians.query';
+import { ClinicianSummaryPage, SearchClinicians } from './search-clinicians.query';
 
-/** The one row the directory query answers: the page's items, already in their DTO shape (JSON). */
-interface DirectoryPageRow {
-  items: ClinicianSummaryDto[];
+/** A row of the directory query: one page item, in order, as compact JSON, with the search's total. */
+interface DirectoryItemRow {
+  clinician_id: string;
   total: string;
+  item: string;
 }
 
 /** One SQL round trip per search, whatever the page size: no per-clinician follow-up query. */
@@ -19,9 +19,10 @@ export class SearchCliniciansHandler implements IQueryHandler<SearchClinicians> 
     private readonly clock: Clock,
   ) {}
 
-  async execute({ search }: SearchClinicians): Promise<Page<ClinicianSummaryDto>> {
+  async execute({ search }: SearchClinicians): Promise<ClinicianSummaryPage> {
     const { sql, params } = buildDirectorySql(search, this.clock.now());
-    const [row]: DirectoryPageRow[] = await this.db.query(sql, params);
-    return pageOf(row.items, Number(row.total), search);
+    const rows: DirectoryItemRow[] = await this.db.query(sql, params);
+    const items = rows.length === 0 ? '[]' : `[${rows.map((r) => r.item).join(',')}]`;
+    return new ClinicianSummaryPage(items, rows.length === 0 ? 0 : Number(rows[0].total), search.page, search.limit);
   }
 }

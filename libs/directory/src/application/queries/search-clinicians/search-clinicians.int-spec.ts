@@ -1,6 +1,7 @@
 import { FixedClock, openTestDataSource } from '@carebook/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { buildDirectorySql, buildInlineDirectorySql } from './directory-sql';
 import { SearchCliniciansHandler } from './search-clinicians.handler';
 import { ClinicianSearch, SearchClinicians } from './search-clinicians.query';
 
@@ -68,6 +69,8 @@ describe('SearchClinicians (directory read model)', () => {
     expect(asha.nextAvailableSlot).toBe('2026-06-01T09:00:00.000Z');
     expect(page.items[2].nextAvailableSlot).toBeNull(); // 20 June is past the 14-day window
     expect(page.total).toBe(4);
+    // The route writes json() as it is: the bytes JSON.stringify would write for the page.
+    expect(page.json()).toBe(JSON.stringify({ items: page.items, page: 1, limit: 20, total: 4 }));
   });
 
   it('steps into a run at the slot length when the notice cuts it', async () => {
@@ -95,6 +98,9 @@ describe('SearchClinicians (directory read model)', () => {
     const second = await search({ sort: 'experience', page: 2, limit: 2 });
     expect(second).toMatchObject({ page: 2, limit: 2, total: 5 });
     expect(second.items.map((c) => c.fullName)).toEqual(['Late Derm', 'Ravi GP']);
+    expect(second.json()).toBe(JSON.stringify({ items: second.items, page: 2, limit: 2, total: 5 }));
+    const past = await search({ sort: 'fee', page: 4, limit: 2 });
+    expect(past.json()).toBe('{"items":[],"page":4,"limit":2,"total":0}');
   });
 });
 
@@ -106,6 +112,8 @@ describe('SearchClinicians with a specialization within a circle (directory_spec
   const HERE = { lat: -21.5, lng: -31.5 };
   const ids = new Map<string, string>();
   const names = (items: Array<{ fullName: string }>) => items.map((c) => c.fullName);
+  // A second specialization, only for the clinician with awkward text (JSON escaping).
+  const SPEC2 = `Spec-${randomUUID().slice(0, 8)}`;
   const search = (s: Partial<ClinicianSearch>) =>
     handler.execute(new SearchClinicians({ near: { ...HERE, radiusKm: 10 }, specialization: SPEC.toUpperCase(), page: 1, limit: 20, ...s }));
 
@@ -136,6 +144,13 @@ describe('SearchClinicians with a specialization within a circle (directory_spec
     await insert('Four', 4, { fee: 70000, years: 1, next: '2026-06-03T09:00Z' });
     await insert('Far', 30);
     await insert('Elsewhere', 2.5, { spec: ['Other'] });
+    await insert('Quoted', 1.5, { spec: [SPEC2], next: '2026-06-05T10:00Z' });
+    await db.query(`UPDATE directory_clinicians SET full_name = $2, photo_url = $3, qualifications = $4::jsonb WHERE clinician_id = $1`, [
+      ids.get('Quoted'),
+      'Dr. "Quote" \\ Ünïcode\t<b>',
+      'https://photos.example/p.png?a=1&b="2"',
+      JSON.stringify(['MBBS', 'MD "Derm"', '']),
+    ]);
   });
   afterAll(async () => {
     await db.query(`DELETE FROM directory_clinicians WHERE clinician_id = ANY($1::uuid[])`, [[...ids.values()]]);
@@ -162,6 +177,49 @@ describe('SearchClinicians with a specialization within a circle (directory_spec
     expect(names(cheap.items)).toEqual(['Two']);
     expect(cheap.total).toBe(2);
     expect(names((await search({ near: undefined, sort: 'fee' })).items)).toEqual(['Two', 'Far', 'Three', 'Four', 'One']);
+  });
+
+  it('answers through carebook_directory_near() the rows of the inline statement, items as compact JSON', async () => {
+    type Row = { clinician_id: string; total: string; item: string };
+    const run = async (b: { sql: string; params: unknown[] }): Promise<Row[]> => db.query(b.sql, b.params);
+    const near = { ...HERE, radiusKm: 10 };
+    const searches: ClinicianSearch[] = [
+      { near, specialization: SPEC, page: 1, limit: 20 },
+      { near, specialization: ` ${SPEC2} `, page: 1, limit: 20 },
+      { near, specialization: SPEC, page: 2, limit: 3 },
+      { near: { ...HERE, radiusKm: 50 }, specialization: SPEC.toUpperCase(), page: 1, limit: 2, sort: 'distance' },
+      { near, specialization: SPEC, page: 9, limit: 20 },
+    ];
+    for (const s of searches) {
+      const viaFunction = buildDirectorySql(s, now);
+      expect(viaFunction.sql).toContain('carebook_directory_near(');
+      const rows = await run(viaFunction);
+      expect(rows).toEqual(await run(buildInlineDirectorySql(s, now)));
+      // Compact: the bytes JSON.stringify writes (no spaces, no trailing zeros in distanceKm).
+      for (const { item } of rows) expect(item).toBe(JSON.stringify(JSON.parse(item)));
+    }
+    expect((await run(buildDirectorySql(searches[4], now))).length).toBe(0);
+
+    const page = await search({ specialization: SPEC2 });
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toEqual({
+      id: ids.get('Quoted'),
+      fullName: 'Dr. "Quote" \\ Ünïcode\t<b>',
+      specializations: [SPEC2],
+      qualifications: ['MBBS', 'MD "Derm"', ''],
+      languages: ['English'],
+      yearsOfExperience: 5,
+      consultationFee: { amount: 50000, currency: 'INR' },
+      consultationDurationMinutes: 30,
+      photoUrl: 'https://photos.example/p.png?a=1&b="2"',
+      primaryCentre: { id: expect.any(String), name: 'Test centre', city: 'Circletown' },
+      centreIds: [page.items[0].primaryCentre.id],
+      sessionTypes: ['IN_PERSON'],
+      nextAvailableSlot: '2026-06-05T10:00:00.000Z',
+      distanceKm: expect.any(Number),
+    });
+    expect(page.json()).toBe(JSON.stringify({ items: page.items, page: 1, limit: 20, total: 1 }));
+    expect(JSON.stringify(page)).toBe(page.json());
   });
 
   it('follows the wide row: a changed specialization, a move, unlisting and deletion', async () => {
