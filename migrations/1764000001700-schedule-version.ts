@@ -11,11 +11,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `clinician_schedules_json()` answers it as `schedule_version`, read in the same snapshot as
  * the schedule.
  *
- * Booking: `booking_lock(clinician, schedule_version, now)` is `booking_lock(clinician)` that then
- * fails with SQLSTATE CB001 when the schedule is no longer at that version, and with CB002 when
- * the clinician has holds due to expire at `now` (read after the lock, with a fresh snapshot):
- * the INSERT that books on a remembered schedule fails instead of booking on a stale one, and a
- * clash with the exclusion constraint then always means a live appointment or hold.
+ * Booking: `booking_lock(clinician, schedule_version)` is `booking_lock(clinician)` that then
+ * fails with SQLSTATE CB001 when the schedule is no longer at that version (read after the lock,
+ * with a fresh snapshot): the INSERT that books on a remembered schedule fails instead of
+ * booking on a stale one.
  */
 export class ScheduleVersion1764000001700 implements MigrationInterface {
   name = 'ScheduleVersion1764000001700';
@@ -68,16 +67,12 @@ export class ScheduleVersion1764000001700 implements MigrationInterface {
       EXECUTE FUNCTION carebook_schedule_changed()`);
     await q.query(schedulesJson(`'schedule_version', clinician_schedule_version(c.id),`));
     await q.query(`
-      CREATE FUNCTION booking_lock(p_clinician uuid, p_schedule_version bigint, p_now timestamptz)
-      RETURNS uuid LANGUAGE plpgsql VOLATILE AS $$
+      CREATE FUNCTION booking_lock(p_clinician uuid, p_schedule_version bigint) RETURNS uuid
+      LANGUAGE plpgsql VOLATILE AS $$
       BEGIN
         PERFORM booking_lock(p_clinician);
         IF clinician_schedule_version(p_clinician) <> p_schedule_version THEN
           RAISE EXCEPTION 'the schedule of clinician % changed', p_clinician USING ERRCODE = 'CB001';
-        END IF;
-        IF EXISTS (SELECT 1 FROM appointments
-                    WHERE clinician_id = p_clinician AND status = 'PENDING' AND hold_expires_at <= p_now) THEN
-          RAISE EXCEPTION 'clinician % has holds due to expire', p_clinician USING ERRCODE = 'CB002';
         END IF;
         RETURN p_clinician;
       END
@@ -85,7 +80,7 @@ export class ScheduleVersion1764000001700 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION booking_lock(uuid, bigint, timestamptz)`);
+    await q.query(`DROP FUNCTION booking_lock(uuid, bigint)`);
     await q.query(schedulesJson(''));
     for (const table of [
       'availability_rules',

@@ -382,7 +382,7 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
       expect(errors).toHaveLength(199);
       expect(errors.every((e) => e instanceof SlotUnavailableError)).toBe(true);
       // 200 optimistic judgements without busy time; the exclusion constraint settles the rest
-      // (no hold is due, so a clash is a live appointment: nothing to judge again).
+      // (no hold is due, so a clash is with a live appointment: nothing to judge again).
       expect(seen).toEqual(Array.from({ length: 200 }, () => 'no-busy'));
       expect(await live(p.clinicianId)).toHaveLength(1);
     });
@@ -450,14 +450,14 @@ describe('TypeormAppointmentRepository (PostgreSQL: lock, lazy expiry, exclusion
       expect(await live(p.clinicianId)).toHaveLength(2);
     });
 
-    it('books over a hold that is due but not yet cancelled: the INSERT gives way to the locked path, which cancels the hold', async () => {
+    it('books over a hold that is due but not yet cancelled: the clash sends it to the locked path, which cancels the hold', async () => {
       const p = await seedBookingParties(db);
       const hold = await addHold(p, 0);
       clock.advance(15 * MIN);
       try {
         const seen: Array<number | 'no-busy'> = [];
         const next = await bookAt(p, 0, seen);
-        // Optimistic first (the INSERT finds the due hold under the lock and gives way), then
+        // Optimistic first (the INSERT clashes with the due hold, so it is judged again), then
         // under the lock, where the due hold is cancelled and left out of the busy time.
         expect(seen).toEqual(['no-busy', 'no-busy']);
         expect((await repo.findById(hold.id))!.snapshot()).toMatchObject({

@@ -35,21 +35,21 @@ import {
 const INSERT = `INSERT INTO appointments (${APPOINTMENT_COLUMNS.join(', ')})
   VALUES (${APPOINTMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 /**
- * The same INSERT taking the clinician's lock itself: `booking_lock(id, version, now)` answers
- * the clinician id after the lock is granted, before the row meets the exclusion constraint; it
- * fails when the schedule is no longer at the version judged (parameter `$<columns + 1>`, CB001)
- * or a hold of the clinician is due to expire at `now` (`$<columns + 2>`, CB002), so a clash is
- * always with a live appointment. The lock lasts to the end of the statement's own transaction
+ * The same INSERT taking the clinician's lock itself: `booking_lock(id, version)` answers the
+ * clinician id after the lock is granted, before the row meets the exclusion constraint, and
+ * fails (CB001) when the schedule is no longer at the version judged (parameter
+ * `$<columns + 1>`). The lock lasts to the end of the statement's own transaction
  * (migrations/1764000001500-booking-lock.ts, 1764000001700-schedule-version.ts).
  */
 const INSERT_LOCKING = INSERT.replace(
   `$${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}`,
-  `booking_lock($${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}, $${APPOINTMENT_COLUMNS.length + 1}, $${APPOINTMENT_COLUMNS.length + 2})`,
+  `booking_lock($${APPOINTMENT_COLUMNS.indexOf('clinician_id') + 1}, $${APPOINTMENT_COLUMNS.length + 1})`,
 );
-/** What `booking_lock(id, version, now)` raises: the schedule changed since it was read. */
+/** What `booking_lock(id, version)` raises: the schedule changed since it was read. */
 const SCHEDULE_CHANGED = 'CB001';
-/** ... or the clinician has holds due to expire (the locked path cancels them first). */
-const HOLDS_DUE = 'CB002';
+/** Whether the clinician has holds due to expire (not cancelled yet, so still blocking). */
+const HAS_DUE_HOLDS = `SELECT EXISTS (SELECT 1 FROM appointments
+   WHERE clinician_id = $1 AND status = 'PENDING' AND hold_expires_at <= $2) AS due`;
 // $1 the id, $2 the version the row was loaded at, then UPDATABLE_COLUMNS.
 const UPDATE = `UPDATE appointments
     SET ${UPDATABLE_COLUMNS.map((c, i) => `${c} = $${i + 3}`).join(', ')}
@@ -159,11 +159,12 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
    * BEGIN/COMMIT round trips: `decide` judges the schedule alone (rules, notice, horizon, time
    * off; no busy time), as this process last read it (ScheduleCache) or reads it now, then the
    * row and its events go in ONE statement that takes the clinician's lock, checks the schedule
-   * is still at the version judged and that no hold of the clinician is due to expire, and meets
-   * the exclusion constraint, which is then exactly the engine's busy check (blocked ranges,
-   * buffers included, of live appointments): its SLOT_UNAVAILABLE is final, as is a refusal of
-   * `decide` on a fresh read (busy time only ever refuses). A changed schedule, due holds, a
-   * refusal on a remembered schedule and a daily cap (it counts bookings) take the locked path.
+   * is still at the version judged, and meets the exclusion constraint, which is the engine's
+   * busy check (blocked ranges, buffers included, of live appointments) except for holds that
+   * are due but not cancelled yet. So a clash is final when the clinician has no such hold, as
+   * is a refusal of `decide` on a fresh read (busy time only ever refuses). A changed schedule,
+   * a clash with due holds about, a refusal on a remembered schedule and a daily cap (it counts
+   * bookings) take the locked path, which judges again and answers.
    */
   async book(
     clinicianId: string,
@@ -191,14 +192,24 @@ export class TypeormAppointmentRepository extends AppointmentRepository implemen
       return locked();
     }
     try {
-      await this.insert(appointment, INSERT_LOCKING, [read.version, now]);
+      await this.insert(appointment, INSERT_LOCKING, [read.version]);
     } catch (error) {
-      const code = pgErrorOf(error)?.code;
-      if (code !== SCHEDULE_CHANGED && code !== HOLDS_DUE) throw error;
-      if (code === SCHEDULE_CHANGED) this.schedules.forget(clinicianId);
-      return locked();
+      if (pgErrorOf(error)?.code === SCHEDULE_CHANGED) {
+        this.schedules.forget(clinicianId);
+        return locked();
+      }
+      // A clash is final unless a hold that is due (but not cancelled yet) may be what clashed.
+      if (error instanceof SlotUnavailableError && (await this.hasDueHolds(clinicianId, now))) {
+        return locked();
+      }
+      throw error;
     }
     return appointment;
+  }
+
+  private async hasDueHolds(clinicianId: string, now: Date): Promise<boolean> {
+    const { rows } = await this.uow.query<{ due: boolean }>(HAS_DUE_HOLDS, [clinicianId, now]);
+    return rows[0].due;
   }
 
   /** The schedule with its version (the clinicians context's function), remembered. */
