@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, registerErrorStatus } from '@carebook/core';
+import { ConflictError, registerErrorStatus } from '@carebook/core';
 import type { AppointmentStatus } from './appointment-status';
 
 registerErrorStatus({
