@@ -16,7 +16,7 @@ import {
   throttlerOptions,
 } from '@carebook/core';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppointmentsController } from './appointments/appointments.controller';
 import { PatientAppointmentsController } from './appointments/patient-appointments.controller';
@@ -33,7 +33,6 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AppointmentMessagesController } from './notifications/appointment-messages.controller';
 import { HealthModule } from './health/health.module';
-import { IdempotencyInterceptor } from './idempotency/idempotent.interceptor';
 import { PatientController } from './patient/patient.controller';
 import { PatientAuthController } from './patient-auth/patient-auth.controller';
 import { PatientsController } from './patients/patients.controller';
@@ -90,7 +89,6 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useExisting: RolesGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

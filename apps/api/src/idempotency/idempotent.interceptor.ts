@@ -12,7 +12,7 @@ import {
   HttpStatus,
   Injectable,
   NestInterceptor,
-  SetMetadata,
+  UseInterceptors,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
@@ -20,7 +20,6 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { ApiIdempotent, idempotencyKeyOf, REPLAY_HEADER } from './idempotency-key';
 
-const IDEMPOTENT = Symbol('idempotent');
 /** Answers older than this are forgotten: the key may then be used afresh. */
 const KEPT_HOURS = 24;
 
@@ -29,7 +28,8 @@ const KEPT_HOURS = 24;
  * first request with a key runs and its answer is kept; a repeat by the same caller with the
  * same request (method, route, parameters, body) gets that answer again and creates nothing.
  */
-export const Idempotent = () => applyDecorators(SetMetadata(IDEMPOTENT, true), ApiIdempotent());
+export const Idempotent = () =>
+  applyDecorators(UseInterceptors(IdempotencyInterceptor), ApiIdempotent());
 
 interface RecordRow {
   fingerprint: string;
@@ -42,8 +42,8 @@ interface RecordRow {
  * (`idempotency_records`): the row is claimed first (a racing twin waits on its primary key
  * until this commits, then replays the answer; or finds nothing if this failed), the handler's
  * writes join the transaction (UnitOfWork), and the answer is stored before the commit. A failed
- * request keeps nothing, so it may be retried with the same key. Without a key, or on routes
- * without `@Idempotent()`, it does nothing. Callers are told apart by actor id.
+ * request keeps nothing, so it may be retried with the same key. Without a key it does nothing;
+ * only `@Idempotent()` routes run it (no cost elsewhere). Callers are told apart by actor id.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -53,12 +53,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (
-      context.getType() !== 'http' ||
-      !this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())
-    ) {
-      return next.handle();
-    }
     const req = context.switchToHttp().getRequest<Request & { user?: Actor }>();
     const key = idempotencyKeyOf(req);
     if (key === undefined || !req.user) return next.handle();
