@@ -53,6 +53,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       client.on('error', () => undefined); // pushes resume when Redis is back (auto-resubscribe)
       this.clients.push(client);
     }
+    ignoreUnsubscribeFailures(sub);
     server.adapter(createAdapter(pub, sub, { key: realtimeChannelKey(database) }));
     return server;
   }
@@ -61,5 +62,22 @@ export class RealtimeIoAdapter extends IoAdapter {
     // disconnect(), not quit(): shutdown must not wait for a Redis that may be down.
     for (const client of this.clients.splice(0)) client.disconnect();
     await super.dispose();
+  }
+}
+
+/**
+ * The Redis adapter's `close()` (Socket.IO calls it at shutdown) unsubscribes without waiting
+ * for or handling the answers; once `dispose()` has disconnected the client (or Redis is down)
+ * those commands fail with "Connection is closed." as unhandled rejections. Nothing is left to
+ * unsubscribe from a closed connection, so their failures are dropped here.
+ */
+function ignoreUnsubscribeFailures(client: Redis): void {
+  for (const method of ['unsubscribe', 'punsubscribe'] as const) {
+    const send = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const answer = send(...args);
+      answer.catch(() => undefined);
+      return answer;
+    };
   }
 }
