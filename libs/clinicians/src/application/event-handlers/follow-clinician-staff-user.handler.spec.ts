@@ -19,7 +19,8 @@ describe('FollowClinicianStaffUser and GetClinician', () => {
   const clock = new FixedClock(new Date('2026-03-01T09:00:00Z'));
   const uow = new ImmediateUnitOfWork().asUnitOfWork();
 
-  it('removes the profile of a deleted CLINICIAN user once, and ignores other users', async () => {
+  /** A clinician created by an ADMIN in fresh in-memory stores. */
+  const aClinician = async () => {
     const clinicians = new InMemoryClinicians();
     const staff = new FakeStaffAccounts();
     const create = new CreateClinicianHandler(
@@ -32,6 +33,11 @@ describe('FollowClinicianStaffUser and GetClinician', () => {
     const dto = await create.execute(
       new CreateClinician(aStaffActor(Role.ADMIN), clinicianInput()),
     );
+    return { clinicians, staff, dto };
+  };
+
+  it('removes the profile of a deleted CLINICIAN user once, and ignores other users', async () => {
+    const { clinicians, dto } = await aClinician();
     const handler = new FollowClinicianStaffUser(clinicians, uow, clock);
     await handler.handle(new StaffUserDeleted('9a0e5a52-8f8e-4c8e-8a57-1d6c1f3f0b11', clock.now()));
     expect(await clinicians.findById(dto.id)).toBeDefined();
@@ -46,17 +52,7 @@ describe('FollowClinicianStaffUser and GetClinician', () => {
   });
 
   it('deactivates the profile of a deactivated CLINICIAN user once, and ignores other users', async () => {
-    const clinicians = new InMemoryClinicians();
-    const create = new CreateClinicianHandler(
-      clinicians,
-      new FakeStaffAccounts(),
-      new FakeCentreDirectory(),
-      uow,
-      clock,
-    );
-    const dto = await create.execute(
-      new CreateClinician(aStaffActor(Role.ADMIN), clinicianInput()),
-    );
+    const { clinicians, dto } = await aClinician();
     const handler = new FollowClinicianStaffUser(clinicians, uow, clock);
     await handler.handle(
       new StaffUserDeactivated('9a0e5a52-8f8e-4c8e-8a57-1d6c1f3f0b11', clock.now()),
@@ -73,18 +69,7 @@ describe('FollowClinicianStaffUser and GetClinician', () => {
   });
 
   it('shows an inactive clinician only to themself and their managers', async () => {
-    const clinicians = new InMemoryClinicians();
-    const staff = new FakeStaffAccounts();
-    const create = new CreateClinicianHandler(
-      clinicians,
-      staff,
-      new FakeCentreDirectory(),
-      uow,
-      clock,
-    );
-    const dto = await create.execute(
-      new CreateClinician(aStaffActor(Role.ADMIN), clinicianInput()),
-    );
+    const { clinicians, staff, dto } = await aClinician();
     const get = new GetClinicianHandler(clinicians, staff);
     expect(await get.execute(new GetClinician(dto.id))).toEqual(dto);
     const clinician = (await clinicians.findById(dto.id))!;
