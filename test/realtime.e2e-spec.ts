@@ -372,6 +372,43 @@ describe('Live updates on /notifications (Socket.IO, two API processes, one work
     ]);
   });
 
+  it("disconnects a session's sockets when it signs out (auth:revoked), and only that session's", async () => {
+    const centreId = (await createCentre(apiA.http, admin)).id;
+    const desk = await createStaffAndLogin(apiA.http, admin, {
+      role: 'FRONT_DESK',
+      centreIds: [centreId],
+    });
+    const other = (
+      await apiA.http
+        .post('/api/v1/auth/login/username-password')
+        .send({ username: desk.username, password: desk.password })
+        .expect(200)
+    ).body as { accessToken: string; refreshToken: string };
+    const leaving = await connect(apiB, other.accessToken);
+    const staying = await connect(apiA, desk.token);
+    const gone = disconnectWithin(leaving.socket, 5000);
+    await apiA.http
+      .post('/api/v1/auth/logout')
+      .send({ refreshToken: other.refreshToken })
+      .expect(204);
+    expect(await gone).toBe('io server disconnect');
+    expect(leaving.of('auth:revoked')).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ reason: 'SIGNED_OUT' }) }),
+    ]);
+    await sleep(300);
+    expect(staying.socket.connected).toBe(true);
+    expect(staying.of('auth:revoked')).toEqual([]);
+
+    const patient = await signInPatient(apiA.http);
+    const patientSocket = await connect(apiA, patient.token);
+    const patientGone = disconnectWithin(patientSocket.socket, 5000);
+    await apiA.http
+      .post('/api/v1/patient-auth/logout')
+      .send({ refreshToken: patient.refreshToken })
+      .expect(204);
+    expect(await patientGone).toBe('io server disconnect');
+  });
+
   it('hears pushes on an API process that booted while Redis was down, and again after an outage', async () => {
     const redis = await DisposableRedis.start();
     await redis.pause();

@@ -22,4 +22,5 @@ export * from './application/commands/toggle-staff-user-active/toggle-staff-user
 export * from './application/queries/list-staff-users/list-staff-users.query';
 export * from './application/queries/view-staff-user/view-staff-user.query';
 export * from './domain/events/staff-user-events';
+export * from './domain/events/session-events';
 export * from './domain/staff-user.errors';

@@ -3,7 +3,7 @@ import { CentresModule } from '@carebook/centres';
 import { CliniciansModule } from '@carebook/clinicians';
 import { PatientsModule } from '@carebook/patients';
 import { Module } from '@nestjs/common';
-import { DisconnectRevokedStaff } from './application/event-handlers/disconnect-revoked-staff.handler';
+import { DisconnectRevokedSockets } from './application/event-handlers/disconnect-revoked-sockets.handler';
 import { PushAppointmentNew } from './application/event-handlers/push-appointment-new.handler';
 import { PushAppointmentUpdate } from './application/event-handlers/push-appointment-update.handler';
 import { PushClinicianNew } from './application/event-handlers/push-clinician-new.handler';
@@ -21,7 +21,7 @@ const eventHandlers = [
   PushAppointmentUpdate,
   PushQueueUpdate,
   PushClinicianNew,
-  DisconnectRevokedStaff,
+  DisconnectRevokedSockets,
 ];
 /** Other contexts, reached only through their queries; and the way out to the API processes. */
 const ports = [

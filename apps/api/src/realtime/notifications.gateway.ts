@@ -30,7 +30,8 @@ type Ack = (answer: Record<string, unknown>) => void;
 /**
  * `/notifications`: authenticated in the handshake (`io(url + '/notifications', { auth: {
  * token } })`), refused at connect otherwise (`connect_error` with message UNAUTHENTICATED).
- * The server puts each socket in its rooms (`roomsFor`); pushes come from the worker through
+ * The server puts each socket in its rooms (`roomsFor`, and its session's: a sign-out
+ * disconnects it); pushes come from the worker through
  * the Redis adapter, never from here. A socket is disconnected when its token expires (after
  * an `auth:expired` event) unless the client sends `auth:refresh` with a new token first.
  * Messages are handled with plain socket listeners: the HTTP guards do not apply to sockets.
@@ -57,7 +58,7 @@ export class NotificationsGateway
 
   handleConnection(socket: Socket): void {
     const state = socket.data as SocketState;
-    void socket.join(roomsFor(state.principal.actor));
+    void socket.join(roomsOf(state.principal));
     this.armExpiry(socket);
     socket.on(
       ClientEvents.refresh,
@@ -108,8 +109,8 @@ export class NotificationsGateway
         return reply({ ok: false, code: 'FORBIDDEN', message: 'The token is for someone else.' });
       }
       if (!socket.connected) return;
-      const rooms = roomsFor(next.actor);
-      for (const room of roomsFor(current)) if (!rooms.includes(room)) void socket.leave(room);
+      const rooms = roomsOf(next);
+      for (const room of roomsOf(state.principal)) if (!rooms.includes(room)) void socket.leave(room);
       void socket.join(rooms);
       state.principal = next;
       this.armExpiry(socket);
@@ -154,6 +155,12 @@ export class NotificationsGateway
     }
     return Object.assign(new Error(code), { data: { code } });
   }
+}
+
+/** The rooms a socket of `principal` is in: the actor's (roomsFor) and its session's. */
+function roomsOf(principal: SocketPrincipal): string[] {
+  const rooms = roomsFor(principal.actor);
+  return principal.sessionId ? [...rooms, Rooms.session(principal.sessionId)] : rooms;
 }
 
 function tokenIn(body: unknown): unknown {

@@ -13,6 +13,8 @@ export interface SocketPrincipal {
   actor: Actor;
   /** When the access token runs out (ms since the epoch): the socket is disconnected then. */
   expiresAt: number;
+  /** The sign-in session (`sid`): the socket is disconnected when it ends (sign-out). */
+  sessionId?: string;
 }
 
 const MAX_TOKEN_LENGTH = 8 * 1024;
@@ -47,6 +49,6 @@ export class SocketAuthenticator {
     if (typeof claims.exp !== 'number') throw new UnauthenticatedError();
     const actor = this.gate ? await this.gate.resolve(claims) : actorFromClaims(claims);
     if (!actor) throw new UnauthenticatedError('The session has ended.');
-    return { actor, expiresAt: claims.exp * 1000 };
+    return { actor, expiresAt: claims.exp * 1000, sessionId: claims.sid };
   }
 }

@@ -1,4 +1,4 @@
-import { AuditEntry, RateLimitedError, Role, UnitOfWork } from '@carebook/core';
+import { AuditEntry, DomainEvent, OutboxWriter, RateLimitedError, Role, UnitOfWork } from '@carebook/core';
 import { ConsumeOutcome, SessionPrincipal, SessionStore } from '../application/ports/session-store';
 import { FAILED_SIGN_INS_PER_HOUR, SignInFailures } from '../application/ports/sign-in-failures';
 import { PasswordHasher } from '../application/ports/password-hasher';
@@ -121,6 +121,17 @@ export class RecordingAuditLog {
   }
   async recordNow(entry: AuditEntry): Promise<void> {
     this.entries.push(entry);
+  }
+}
+
+/** Keeps the events appended to the outbox instead of writing them. */
+export class RecordingOutbox {
+  readonly events: DomainEvent[] = [];
+  async append(_manager: unknown, events: readonly DomainEvent[]): Promise<void> {
+    this.events.push(...events);
+  }
+  asOutboxWriter(): OutboxWriter {
+    return this as unknown as OutboxWriter;
   }
 }
 

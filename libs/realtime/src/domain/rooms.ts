@@ -6,6 +6,8 @@ import { Actor, NETWORK_WIDE_ROLES, Role } from '@carebook/core';
  * any API process can deliver them through the Redis adapter.
  */
 export const Rooms = {
+  /** The sockets of one sign-in session (the access token's `sid`): closed when it ends. */
+  session: (sessionId: string) => `session:${sessionId}`,
   /** One staff user (all their tabs and devices). */
   user: (userId: string) => `user:${userId}`,
   /** One patient. */

@@ -1,6 +1,6 @@
 import { AuditLog } from '@carebook/core';
 import { JwtService } from '@nestjs/jwt';
-import { directUnitOfWork, InMemorySessionStore, RecordingAuditLog } from '../../testing/identity-fakes';
+import { directUnitOfWork, InMemorySessionStore, RecordingAuditLog, RecordingOutbox } from '../../testing/identity-fakes';
 import { SessionPrincipal } from '../ports/session-store';
 import { TokenIssuer } from '../token-issuer';
 import { hashRefreshToken, SessionTokens } from './session-tokens';
@@ -13,14 +13,21 @@ describe('SessionTokens', () => {
   let store: InMemorySessionStore;
   let audit: RecordingAuditLog;
   let sessions: SessionTokens;
+  let outbox: RecordingOutbox;
   const still = async (id: string) => ({ type: 'patient' as const, id });
 
   beforeEach(() => {
     store = new InMemorySessionStore();
     audit = new RecordingAuditLog();
-    sessions = new SessionTokens(store, new TokenIssuer(jwt, { accessTtlSeconds: 900 }), directUnitOfWork, audit as unknown as AuditLog, {
-      refreshTtlSeconds: 3600,
-    });
+    outbox = new RecordingOutbox();
+    sessions = new SessionTokens(
+      store,
+      new TokenIssuer(jwt, { accessTtlSeconds: 900 }),
+      directUnitOfWork,
+      audit as unknown as AuditLog,
+      { refreshTtlSeconds: 3600 },
+      outbox.asOutboxWriter(),
+    );
   });
 
   it('rotates R1 -> R2 -> R3; R1 again revokes the family, so R3 no longer works', async () => {
@@ -31,6 +38,10 @@ describe('SessionTokens', () => {
     await expect(sessions.rotate(r1.refreshToken, 'patient', now, still)).rejects.toMatchObject({ code: 'TOKEN_REUSED' });
     await expect(sessions.rotate(r3.refreshToken, 'patient', now, still)).rejects.toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
     expect(audit.entries.map((e) => e.action)).toEqual(['auth.token.reused']);
+    // The session's live sockets are told (realtime disconnects the session's room).
+    expect(outbox.events).toEqual([
+      expect.objectContaining({ eventName: 'identity.SessionEnded', aggregateId: jwt.decode(r1.accessToken).sid, reason: 'TOKEN_REUSED' }),
+    ]);
   });
 
   it('stores only hashes of refresh tokens', async () => {
@@ -53,9 +64,12 @@ describe('SessionTokens', () => {
     await expect(sessions.rotate('never-issued', 'patient', now, still)).rejects.toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
   });
 
-  it('logout revokes the family', async () => {
+  it('logout revokes the family, with a SessionEnded event', async () => {
     const a = await sessions.start(patient, now);
     expect(await sessions.end(a.refreshToken, now)).toMatchObject({ principalId: patient.id });
+    expect(outbox.events).toEqual([
+      expect.objectContaining({ eventName: 'identity.SessionEnded', aggregateId: jwt.decode(a.accessToken).sid, reason: 'SIGNED_OUT' }),
+    ]);
     await expect(sessions.rotate(a.refreshToken, 'patient', now, still)).rejects.toMatchObject({ code: 'REFRESH_TOKEN_INVALID' });
   });
 });

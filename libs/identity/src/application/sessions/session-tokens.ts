@@ -1,7 +1,8 @@
-import { AUTH_CONFIG, AuditLog, newId, UnitOfWork } from '@carebook/core';
+import { AUTH_CONFIG, AuditLog, newId, OutboxWriter, UnitOfWork } from '@carebook/core';
 import type { AuthConfig } from '@carebook/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
+import { SessionEnded } from '../../domain/events/session-events';
 import { RefreshTokenInvalidError, TokenReusedError } from '../../domain/sign-in.errors';
 import { SessionPrincipal, SessionStore } from '../ports/session-store';
 import { TokenIssuer } from '../token-issuer';
@@ -31,6 +32,7 @@ export class SessionTokens {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditLog,
     @Inject(AUTH_CONFIG) private readonly config: Pick<AuthConfig, 'refreshTtlSeconds'>,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Opens a session for a signed-in principal (inside the caller's transaction). */
@@ -65,7 +67,10 @@ export class SessionTokens {
     });
     if (result.kind === 'reused') {
       // Outside the transaction above, so the revocation stands although the request fails.
-      await this.store.revoke(result.sessionId, 'refresh token reused', now);
+      await this.uow.run(async (manager) => {
+        await this.store.revoke(result.sessionId, 'refresh token reused', now);
+        await this.outbox.append(manager, [new SessionEnded(result.sessionId, 'TOKEN_REUSED', now)]);
+      });
       await this.audit.recordNow({
         action: 'auth.token.reused',
         actor: null,
@@ -82,7 +87,12 @@ export class SessionTokens {
     refreshToken: string,
     now: Date,
   ): Promise<{ sessionId: string; principalType: 'staff' | 'patient'; principalId: string } | undefined> {
-    return this.store.revokeByToken(hashRefreshToken(refreshToken), 'logout', now);
+    // The revocation and its event (live sockets of the session are disconnected) commit together.
+    return this.uow.run(async (manager) => {
+      const ended = await this.store.revokeByToken(hashRefreshToken(refreshToken), 'logout', now);
+      if (ended) await this.outbox.append(manager, [new SessionEnded(ended.sessionId, 'SIGNED_OUT', now)]);
+      return ended;
+    });
   }
 
   /** A new access token and the session's next refresh token. */

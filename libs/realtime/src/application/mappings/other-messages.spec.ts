@@ -1,5 +1,10 @@
 import { ClinicianCreated } from '@carebook/clinicians';
-import { StaffUserDeactivated, StaffUserDeleted, StaffUserRoleChanged } from '@carebook/identity';
+import {
+  SessionEnded,
+  StaffUserDeactivated,
+  StaffUserDeleted,
+  StaffUserRoleChanged,
+} from '@carebook/identity';
 import { Role } from '@carebook/core';
 import { alertCriticalMessage } from './alert-messages';
 import { clinicianNewMessage } from './clinician-messages';
@@ -104,4 +109,17 @@ describe('auth:revoked', () => {
       },
     });
   });
+  it.each([['SIGNED_OUT' as const], ['TOKEN_REUSED' as const]])(
+    "disconnects one session's sockets when it ends (%s)",
+    (reason) => {
+      const event = new SessionEnded('s1', reason, at);
+      expect(revocationOf(event)).toEqual({
+        rooms: ['session:s1'],
+        notice: {
+          event: 'auth:revoked',
+          payload: { eventId: event.eventId, occurredAt: at.toISOString(), reason },
+        },
+      });
+    },
+  );
 });

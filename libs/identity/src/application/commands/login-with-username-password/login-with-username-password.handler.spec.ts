@@ -1,15 +1,7 @@
 import { AccessTokenClaims, actorFromClaims, AuditLog, InvalidCredentialsError, Role } from '@carebook/core';
 import { FixedClock } from '@carebook/testing';
 import { JwtService } from '@nestjs/jwt';
-import {
-  aStaffUser,
-  directUnitOfWork,
-  FakePasswordHasher,
-  InMemorySessionStore,
-  InMemorySignInFailures,
-  InMemoryStaffUserRepository,
-  RecordingAuditLog,
-} from '../../../testing/identity-fakes';
+import { FakePasswordHasher, InMemorySessionStore, InMemorySignInFailures, InMemoryStaffUserRepository, RecordingAuditLog, RecordingOutbox, aStaffUser, directUnitOfWork } from '../../../testing/identity-fakes';
 import { SessionTokens } from '../../sessions/session-tokens';
 import { StaffSignIn } from '../../sessions/staff-sign-in';
 import { TokenIssuer } from '../../token-issuer';
@@ -34,9 +26,14 @@ describe('LoginWithUsernamePasswordHandler', () => {
     audit = new RecordingAuditLog();
     const auditLog = audit as unknown as AuditLog;
     const clock = new FixedClock(new Date('2026-03-01T09:00:00Z'));
-    const sessions = new SessionTokens(new InMemorySessionStore(), new TokenIssuer(jwt, { accessTtlSeconds: 900 }), directUnitOfWork, auditLog, {
-      refreshTtlSeconds: 604800,
-    });
+    const sessions = new SessionTokens(
+      new InMemorySessionStore(),
+      new TokenIssuer(jwt, { accessTtlSeconds: 900 }),
+      directUnitOfWork,
+      auditLog,
+      { refreshTtlSeconds: 604800 },
+      new RecordingOutbox().asOutboxWriter(),
+    );
     const signIn = new StaffSignIn(hasher, failures, sessions, directUnitOfWork, clock, auditLog);
     handler = new LoginWithUsernamePasswordHandler(users, signIn);
     await users.save(aStaffUser());
