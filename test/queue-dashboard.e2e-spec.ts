@@ -1,4 +1,6 @@
 import { DOMAIN_EVENTS_QUEUE } from '@carebook/core';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import {
   adminToken,
   createCentre,
@@ -58,14 +60,22 @@ describe('Queue dashboard (/admin/queues)', () => {
   });
 
   it('lists every queue the worker runs (the dashboard list is complete)', () => {
-    for (const name of [
-      DOMAIN_EVENTS_QUEUE,
-      NOTIFICATIONS_QUEUE,
-      APPOINTMENT_MESSAGES_QUEUE,
-      BOOKING_QUEUE,
-    ]) {
-      expect(DASHBOARD_QUEUES).toContain(name);
-    }
+    // Every `*_QUEUE` name exported by the worker's queue files, found on disk: a new queue
+    // missing from the dashboard fails here.
+    const root = path.resolve(__dirname, '../apps/worker/src');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.queue.ts'),
+    );
+    const names = files.flatMap((f) =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      Object.entries(require(path.join(root, f)) as Record<string, unknown>)
+        .filter(([key, value]) => key.endsWith('_QUEUE') && typeof value === 'string')
+        .map(([, value]) => value as string),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([NOTIFICATIONS_QUEUE, APPOINTMENT_MESSAGES_QUEUE, BOOKING_QUEUE]),
+    );
+    for (const name of [DOMAIN_EVENTS_QUEUE, ...names]) expect(DASHBOARD_QUEUES).toContain(name);
   });
 
   it('refuses anonymous callers with 401 problem+json: no page, no assets, no JSON API', async () => {

@@ -23,6 +23,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { BookingWorkerModule } from './booking/booking-worker.module';
 import { DirectoryWorkerModule } from './directory/directory-worker.module';
+import { MaintenanceWorkerModule } from './maintenance/maintenance-worker.module';
 import { DomainEventsProcessor } from './domain-events/domain-events.processor';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { DELIVER_ON_MESSAGE_QUEUED } from './notifications/notifications.queue';
@@ -52,6 +53,7 @@ export class WorkerModule {
         // Identity answers the staff-user queries other contexts ask while projecting (names).
         IdentityModule,
         DirectoryWorkerModule,
+        MaintenanceWorkerModule,
         NotificationsWorkerModule,
         BookingWorkerModule,
         // Committed events -> Socket.IO pushes to the API processes (Redis emitter).

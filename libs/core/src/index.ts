@@ -19,6 +19,7 @@ export * from './errors/postgres-errors';
 export * from './errors/problem-details.filter';
 export * from './errors/validation';
 export * from './idempotency/idempotency';
+export * from './idempotency/idempotency-records';
 export * from './auth/roles';
 export * from './auth/actor';
 export * from './auth/decorators';

@@ -2,6 +2,7 @@ import {
   Actor,
   ConflictError,
   IdempotencyKeyReusedError,
+  IdempotencyRecords,
   requestFingerprint,
   UnitOfWork,
 } from '@carebook/core';
@@ -20,9 +21,6 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { ApiIdempotent, idempotencyKeyOf, REPLAY_HEADER } from './idempotency-key';
 
-/** Answers older than this are forgotten: the key may then be used afresh. */
-const KEPT_HOURS = 24;
-
 /**
  * A create route that honours `Idempotency-Key` (API.md) through IdempotencyInterceptor: the
  * first request with a key runs and its answer is kept; a repeat by the same caller with the
@@ -30,12 +28,6 @@ const KEPT_HOURS = 24;
  */
 export const Idempotent = () =>
   applyDecorators(UseInterceptors(IdempotencyInterceptor), ApiIdempotent());
-
-interface RecordRow {
-  fingerprint: string;
-  status_code: number | null;
-  response: unknown;
-}
 
 /**
  * Runs an `@Idempotent()` handler that came with a key in ONE transaction with its key's row
@@ -50,6 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly uow: UnitOfWork,
+    private readonly records: IdempotencyRecords,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -69,31 +62,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
     return from(
       this.uow.run(async () => {
-        const claimed = await this.claim(principal, key, fingerprint);
+        const claimed = await this.records.claim(principal, key, fingerprint);
         if (!claimed) return this.replay(principal, key, fingerprint, res);
         const answer = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        await this.uow.query(
-          `UPDATE idempotency_records SET status_code = $3, response = $4::json
-            WHERE principal_id = $1 AND key = $2`,
-          [principal, key, status, answer === undefined ? null : JSON.stringify(answer)],
-        );
+        await this.records.keep(principal, key, status, answer);
         return answer;
       }),
     );
-  }
-
-  /** Takes the key for this request (replacing a forgotten answer); false when it is taken. */
-  private async claim(principal: string, key: string, fingerprint: string): Promise<boolean> {
-    const { rowCount } = await this.uow.query(
-      `WITH forgotten AS (
-         DELETE FROM idempotency_records
-          WHERE principal_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $4)
-       )
-       INSERT INTO idempotency_records (principal_id, key, fingerprint) VALUES ($1, $2, $3)
-       ON CONFLICT (principal_id, key) DO NOTHING`,
-      [principal, key, fingerprint, KEPT_HOURS],
-    );
-    return rowCount === 1;
   }
 
   private async replay(
@@ -102,12 +77,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     fingerprint: string,
     res: Response,
   ): Promise<unknown> {
-    const {
-      rows: [row],
-    } = await this.uow.query<RecordRow>(
-      `SELECT fingerprint, status_code, response FROM idempotency_records WHERE principal_id = $1 AND key = $2`,
-      [principal, key],
-    );
+    const row = await this.records.find(principal, key);
     // Gone since the claim failed: forgotten (24 h) or replaced by a twin right now.
     if (!row) throw new ConflictError('A request with this Idempotency-Key is changing; retry.');
     if (row.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DATABASE_CONFIG } from '../config/config.module';
 import type { DatabaseConfig } from '../config/env';
+import { IdempotencyRecords } from '../idempotency/idempotency-records';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { dataSourceOptions } from './data-source-options';
 import { UnitOfWork } from './unit-of-work';
@@ -19,7 +20,7 @@ import { UnitOfWork } from './unit-of-work';
       }),
     }),
   ],
-  providers: [UnitOfWork, OutboxWriter],
-  exports: [UnitOfWork, OutboxWriter, TypeOrmModule],
+  providers: [UnitOfWork, OutboxWriter, IdempotencyRecords],
+  exports: [UnitOfWork, OutboxWriter, IdempotencyRecords, TypeOrmModule],
 })
 export class DatabaseModule {}
