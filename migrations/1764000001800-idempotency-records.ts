@@ -15,7 +15,6 @@ export class IdempotencyRecords1764000001800 implements MigrationInterface {
         principal_id uuid NOT NULL,
         key text NOT NULL CHECK (length(key) BETWEEN 1 AND 255),
         fingerprint text NOT NULL,
-        status_code integer CHECK (status_code BETWEEN 200 AND 299),
         response json,
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "PK_idempotency_records" PRIMARY KEY (principal_id, key)

@@ -1,6 +1,11 @@
-import { openTestDataSource, seedBookingParties, startTestWorker } from '@carebook/testing';
+import {
+  openTestDataSource,
+  seedBookingParties,
+  startTestWorker,
+  runJobOnce,
+} from '@carebook/testing';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   DIRECTORY_QUEUE,
@@ -40,18 +45,8 @@ describe('Directory refresh (worker): one job scheduler, however many workers', 
                'Nowhere', ST_SetSRID(ST_MakePoint(0, 0), 4326)::geography, '{}', true, '{}', '2001-01-01T00:00:00Z')`,
       [p.clinicianId, p.centreId],
     );
-    const events = new QueueEvents(DIRECTORY_QUEUE, {
-      connection: queue().opts.connection,
-      prefix: queue().opts.prefix,
-    });
-    try {
-      await events.waitUntilReady();
-      const job = await queue().add(REFRESH_DIRECTORY_JOB, {});
-      const result = (await job.waitUntilFinished(events, 60_000)) as { refreshed: number };
-      expect(result.refreshed).toBeGreaterThanOrEqual(1);
-    } finally {
-      await events.close();
-    }
+    const result = await runJobOnce<{ refreshed: number }>(queue(), REFRESH_DIRECTORY_JOB);
+    expect(result.refreshed).toBeGreaterThanOrEqual(1);
     const [row] = await db.query(
       `SELECT full_name, primary_centre_name, projected_at FROM directory_clinicians WHERE clinician_id = $1`,
       [p.clinicianId],

@@ -1,6 +1,6 @@
-import { openTestDataSource, startTestWorker } from '@carebook/testing';
+import { openTestDataSource, startTestWorker, runJobOnce } from '@carebook/testing';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MAINTENANCE_QUEUE, PRUNE_JOB } from '../apps/worker/src/maintenance/maintenance.queue';
@@ -31,20 +31,8 @@ describe('Maintenance (worker): hourly pruning', () => {
        VALUES ($1, 'old', 'f', now() - interval '25 hours'), ($1, 'new', 'f', now())`,
       [principal],
     );
-    const events = new QueueEvents(MAINTENANCE_QUEUE, {
-      connection: queue().opts.connection,
-      prefix: queue().opts.prefix,
-    });
-    try {
-      await events.waitUntilReady();
-      const job = await queue().add(PRUNE_JOB, {});
-      const result = (await job.waitUntilFinished(events, 60_000)) as {
-        idempotencyRecords: number;
-      };
-      expect(result.idempotencyRecords).toBeGreaterThanOrEqual(1);
-    } finally {
-      await events.close();
-    }
+    const result = await runJobOnce<{ idempotencyRecords: number }>(queue(), PRUNE_JOB);
+    expect(result.idempotencyRecords).toBeGreaterThanOrEqual(1);
     const keys = await db.query(`SELECT key FROM idempotency_records WHERE principal_id = $1`, [
       principal,
     ]);

@@ -16,3 +16,4 @@ export * from './fakes/fake-twilio-api';
 export * from './fakes/fake-smtp-server';
 export * from './worker-process';
 export * from './relay-fixtures';
+export * from './queue-jobs';

@@ -10,13 +10,10 @@ import {
   applyDecorators,
   CallHandler,
   ExecutionContext,
-  HttpStatus,
   Injectable,
   NestInterceptor,
   UseInterceptors,
 } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { ApiIdempotent, idempotencyKeyOf, REPLAY_HEADER } from './idempotency-key';
@@ -33,14 +30,14 @@ export const Idempotent = () =>
  * Runs an `@Idempotent()` handler that came with a key in ONE transaction with its key's row
  * (`idempotency_records`): the row is claimed first (a racing twin waits on its primary key
  * until this commits, then replays the answer; or finds nothing if this failed), the handler's
- * writes join the transaction (UnitOfWork), and the answer is stored before the commit. A failed
+ * writes join the transaction (UnitOfWork), and the answer is stored before the commit (a
+ * replay answers with the route's own status, as the first request did). A failed
  * request keeps nothing, so it may be retried with the same key. Without a key it does nothing;
  * only `@Idempotent()` routes run it (no cost elsewhere). Callers are told apart by actor id.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    private readonly reflector: Reflector,
     private readonly uow: UnitOfWork,
     private readonly records: IdempotencyRecords,
   ) {}
@@ -50,9 +47,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = idempotencyKeyOf(req);
     if (key === undefined || !req.user) return next.handle();
     const res = context.switchToHttp().getResponse<Response>();
-    const status =
-      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ??
-      (req.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
     const principal = req.user.id;
     const fingerprint = requestFingerprint(
       req.method,
@@ -65,7 +59,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const claimed = await this.records.claim(principal, key, fingerprint);
         if (!claimed) return this.replay(principal, key, fingerprint, res);
         const answer = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        await this.records.keep(principal, key, status, answer);
+        await this.records.keep(principal, key, answer);
         return answer;
       }),
     );

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { BOOKING_QUEUE, HOLD_SWEEP_EVERY_MS, SWEEP_HOLDS_JOB } from './booking.queue';
+import { keepRepeating } from '../job-scheduler';
 
 /**
  * Keeps one repeatable `sweep-holds` job every 30 s (a job scheduler in Redis: however many
@@ -13,10 +14,6 @@ export class HoldSweepScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(BOOKING_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      SWEEP_HOLDS_JOB,
-      { every: HOLD_SWEEP_EVERY_MS },
-      { name: SWEEP_HOLDS_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    );
+    await keepRepeating(this.queue, SWEEP_HOLDS_JOB, HOLD_SWEEP_EVERY_MS);
   }
 }

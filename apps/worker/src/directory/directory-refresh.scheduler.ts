@@ -6,6 +6,7 @@ import {
   DIRECTORY_REFRESH_EVERY_MS,
   REFRESH_DIRECTORY_JOB,
 } from './directory.queue';
+import { keepRepeating } from '../job-scheduler';
 
 /**
  * Keeps one repeatable `refresh-directory` job (a job scheduler in Redis: however many workers
@@ -17,10 +18,6 @@ export class DirectoryRefreshScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(DIRECTORY_QUEUE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      REFRESH_DIRECTORY_JOB,
-      { every: DIRECTORY_REFRESH_EVERY_MS },
-      { name: REFRESH_DIRECTORY_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    );
+    await keepRepeating(this.queue, REFRESH_DIRECTORY_JOB, DIRECTORY_REFRESH_EVERY_MS);
   }
 }

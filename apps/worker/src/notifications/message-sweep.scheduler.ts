@@ -6,6 +6,7 @@ import {
   NOTIFICATIONS_QUEUE,
   SWEEP_MESSAGES_JOB,
 } from './notifications.queue';
+import { keepRepeating } from '../job-scheduler';
 
 /**
  * Keeps one repeatable `sweep-messages` job every minute (a job scheduler in Redis: however many
@@ -44,10 +45,6 @@ export class MessageSweepScheduler implements OnApplicationBootstrap, OnApplicat
   }
 
   private async schedule(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      SWEEP_MESSAGES_JOB,
-      { every: MESSAGE_SWEEP_EVERY_MS },
-      { name: SWEEP_MESSAGES_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    );
+    await keepRepeating(this.queue, SWEEP_MESSAGES_JOB, MESSAGE_SWEEP_EVERY_MS);
   }
 }

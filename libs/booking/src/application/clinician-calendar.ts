@@ -84,8 +84,8 @@ export class ClinicianCalendar {
   /**
    * Adds the new appointment `decide` makes of the calendar around `startsAt` (it throws to
    * refuse) with the guarantees of `withLockAt` + `AppointmentRepository.add`; the store may
-   * judge first on a read without the lock (one write statement, no transaction round trips) and
-   * again under the lock when the write clashes (CalendarStore.book). `decide` may run twice.
+   * judge first without the lock and write in one statement, and judge again under the lock
+   * when what it judged may be stale (CalendarStore.book). `decide` may run twice.
    */
   bookAt(
     clinicianId: string,

@@ -9,7 +9,10 @@ describe('IdempotencyRecords (PostgreSQL)', () => {
   let records: IdempotencyRecords;
   beforeAll(async () => {
     db = await new DataSource(
-      dataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 2 }, 'carebook-test-idempotency'),
+      dataSourceOptions(
+        { url: process.env.DATABASE_URL!, poolSize: 2 },
+        'carebook-test-idempotency',
+      ),
     ).initialize();
     records = new IdempotencyRecords(new UnitOfWork(db));
   });
@@ -26,10 +29,9 @@ describe('IdempotencyRecords (PostgreSQL)', () => {
     const principal = randomUUID();
     expect(await records.claim(principal, 'k1', 'f1')).toBe(true);
     expect(await records.claim(principal, 'k1', 'f1')).toBe(false);
-    await records.keep(principal, 'k1', 201, { id: 'x', n: 1 });
+    await records.keep(principal, 'k1', { id: 'x', n: 1 });
     expect(await records.find(principal, 'k1')).toEqual({
       fingerprint: 'f1',
-      statusCode: 201,
       response: { id: 'x', n: 1 },
     });
     await db.query(

@@ -7,7 +7,6 @@ export const IDEMPOTENCY_KEPT_HOURS = 24;
 /** A kept answer: what the first request with the key was and answered. */
 export interface IdempotencyRecord {
   fingerprint: string;
-  statusCode: number | null;
   response: unknown;
 }
 
@@ -28,7 +27,7 @@ export class IdempotencyRecords {
     const { rowCount } = await this.uow.query(
       `INSERT INTO idempotency_records (principal_id, key, fingerprint) VALUES ($1, $2, $3)
        ON CONFLICT (principal_id, key) DO UPDATE
-          SET fingerprint = EXCLUDED.fingerprint, status_code = NULL, response = NULL, created_at = now()
+          SET fingerprint = EXCLUDED.fingerprint, response = NULL, created_at = now()
         WHERE idempotency_records.created_at < now() - make_interval(hours => $4)`,
       [principalId, key, fingerprint, IDEMPOTENCY_KEPT_HOURS],
     );
@@ -36,16 +35,10 @@ export class IdempotencyRecords {
   }
 
   /** Keeps the answer of the request that claimed the key. */
-  async keep(
-    principalId: string,
-    key: string,
-    statusCode: number,
-    response: unknown,
-  ): Promise<void> {
+  async keep(principalId: string, key: string, response: unknown): Promise<void> {
     await this.uow.query(
-      `UPDATE idempotency_records SET status_code = $3, response = $4::json
-        WHERE principal_id = $1 AND key = $2`,
-      [principalId, key, statusCode, response === undefined ? null : JSON.stringify(response)],
+      `UPDATE idempotency_records SET response = $3::json WHERE principal_id = $1 AND key = $2`,
+      [principalId, key, response === undefined ? null : JSON.stringify(response)],
     );
   }
 
@@ -53,17 +46,11 @@ export class IdempotencyRecords {
   async find(principalId: string, key: string): Promise<IdempotencyRecord | undefined> {
     const {
       rows: [row],
-    } = await this.uow.query<{
-      fingerprint: string;
-      status_code: number | null;
-      response: unknown;
-    }>(
-      `SELECT fingerprint, status_code, response FROM idempotency_records WHERE principal_id = $1 AND key = $2`,
+    } = await this.uow.query<IdempotencyRecord>(
+      `SELECT fingerprint, response FROM idempotency_records WHERE principal_id = $1 AND key = $2`,
       [principalId, key],
     );
-    return (
-      row && { fingerprint: row.fingerprint, statusCode: row.status_code, response: row.response }
-    );
+    return row;
   }
 
   /** Deletes answers that no longer count, `batch` rows per statement; answers how many. */

@@ -18,7 +18,9 @@ export class IdempotencyKeyReusedError extends DomainError {
  * and `Z` spellings of one instant once parsed, match.
  */
 export function requestFingerprint(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(canonical(parts))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(parts)))
+    .digest('hex');
 }
 
 function canonical(value: unknown): unknown {

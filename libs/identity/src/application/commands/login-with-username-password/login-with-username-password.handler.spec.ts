@@ -1,7 +1,16 @@
 import { AccessTokenClaims, actorFromClaims, AuditLog, InvalidCredentialsError, Role } from '@carebook/core';
 import { FixedClock } from '@carebook/testing';
 import { JwtService } from '@nestjs/jwt';
-import { FakePasswordHasher, InMemorySessionStore, InMemorySignInFailures, InMemoryStaffUserRepository, RecordingAuditLog, RecordingOutbox, aStaffUser, directUnitOfWork } from '../../../testing/identity-fakes';
+import {
+  aStaffUser,
+  directUnitOfWork,
+  FakePasswordHasher,
+  InMemorySessionStore,
+  InMemorySignInFailures,
+  InMemoryStaffUserRepository,
+  RecordingAuditLog,
+  RecordingOutbox,
+} from '../../../testing/identity-fakes';
 import { SessionTokens } from '../../sessions/session-tokens';
 import { StaffSignIn } from '../../sessions/staff-sign-in';
 import { TokenIssuer } from '../../token-issuer';
